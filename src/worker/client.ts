@@ -1,0 +1,137 @@
+// The UI's one handle on the trainer worker: starts it, sends typed requests, routes typed replies.
+import { assertNever } from './protocol.ts';
+import type { BackendName, DataOptions, DataReadyMessage, DataSource, FromWorker, ToWorker } from './protocol.ts';
+
+export interface BackendInfo {
+  name: BackendName;
+  adapter?: string;
+  reason?: string;
+}
+
+export interface LoadProgress {
+  bytes: number;
+  totalBytes?: number;
+  rows: number;
+  elapsedMs: number;
+}
+
+/** A running load: await `done`, or `cancel()` it (then `done` rejects with a `JobCancelled`). */
+export interface LoadJob {
+  id: number;
+  done: Promise<DataReadyMessage>;
+  cancel(): void;
+}
+
+/** A job's failure as the worker reported it. */
+export class WorkerJobError extends Error {
+  constructor(
+    readonly where: string,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkerJobError';
+  }
+}
+
+export class JobCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'JobCancelled';
+  }
+}
+
+interface Pending {
+  resolve(msg: DataReadyMessage): void;
+  reject(err: Error): void;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/** Owns the worker. One instance per page. */
+export class PlaygroundClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly backendListeners = new Set<(b: BackendInfo) => void>();
+  private readonly errorListeners = new Set<(message: string) => void>();
+  private lastBackend: BackendInfo | undefined;
+
+  constructor(worker?: Worker) {
+    this.worker = worker ?? new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
+    this.worker.addEventListener('error', (event: ErrorEvent) => {
+      const message = `The background worker crashed: ${event.message || 'unknown error'}`;
+      for (const p of this.pending.values()) p.reject(new WorkerJobError('worker', 'crash', message));
+      this.pending.clear();
+      for (const l of this.errorListeners) l(message);
+    });
+  }
+
+  /** Starts loading data; progress arrives a few times a second through `onProgress`. */
+  loadData(source: DataSource, options: DataOptions, onProgress?: (p: LoadProgress) => void): LoadJob {
+    const id = this.nextId++;
+    const done = new Promise<DataReadyMessage>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+    });
+    this.post({ type: 'loadData', id, source, options });
+    return { id, done, cancel: () => this.post({ type: 'cancel', id }) };
+  }
+
+  /** Calls `listener` with the backend in use (now, if already known, and on every change). */
+  onBackend(listener: (b: BackendInfo) => void): () => void {
+    this.backendListeners.add(listener);
+    if (this.lastBackend) listener(this.lastBackend);
+    return () => this.backendListeners.delete(listener);
+  }
+
+  /** Calls `listener` with errors not tied to a job (worker crash, backend failure). */
+  onError(listener: (message: string) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+
+  private post(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  private onMessage(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'backend': {
+        this.lastBackend = {
+          name: msg.name,
+          ...(msg.adapter !== undefined ? { adapter: msg.adapter } : {}),
+          ...(msg.reason !== undefined ? { reason: msg.reason } : {}),
+        };
+        for (const l of this.backendListeners) l(this.lastBackend);
+        return;
+      }
+      case 'dataProgress':
+        this.pending.get(msg.id)?.onProgress?.(msg);
+        return;
+      case 'dataReady':
+        this.pending.get(msg.id)?.resolve(msg);
+        this.pending.delete(msg.id);
+        return;
+      case 'cancelled':
+        this.pending.get(msg.id)?.reject(new JobCancelled());
+        this.pending.delete(msg.id);
+        return;
+      case 'error': {
+        const job = msg.id !== undefined ? this.pending.get(msg.id) : undefined;
+        if (job && msg.id !== undefined) {
+          job.reject(new WorkerJobError(msg.where, msg.code, msg.message));
+          this.pending.delete(msg.id);
+        } else {
+          for (const l of this.errorListeners) l(msg.message);
+        }
+        return;
+      }
+      default:
+        assertNever(msg);
+    }
+  }
+}
