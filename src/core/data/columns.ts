@@ -1,0 +1,117 @@
+// Growable typed-array columns and an exact distinct-value counter used while a load streams.
+
+/** A Float32Array that doubles its capacity as values are appended. */
+export class GrowableFloat32 {
+  private data = new Float32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) this.data = grow(this.data, new Float32Array(this.data.length * 2));
+    this.data[this.length++] = v;
+  }
+  /** The values as an exactly sized array (a copy; the growable buffer is released). */
+  finish(): Float32Array {
+    const out = this.data.slice(0, this.length);
+    this.data = new Float32Array(0);
+    return out;
+  }
+}
+
+/** A Uint32Array that doubles its capacity as values are appended. */
+export class GrowableUint32 {
+  private data = new Uint32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) this.data = grow(this.data, new Uint32Array(this.data.length * 2));
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+  release(): void {
+    this.data = new Uint32Array(0);
+  }
+}
+
+/** A Uint8Array that doubles its capacity as values are appended. */
+export class GrowableUint8 {
+  private data = new Uint8Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) this.data = grow(this.data, new Uint8Array(this.data.length * 2));
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+  finish(): Uint8Array {
+    const out = this.data.slice(0, this.length);
+    this.data = new Uint8Array(0);
+    return out;
+  }
+  release(): void {
+    this.data = new Uint8Array(0);
+  }
+}
+
+function grow<T extends Float32Array | Uint32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/**
+ * Counts distinct unsigned 32-bit keys exactly with an open-addressing table, up to `limit`
+ * distinct keys; past that it stops inserting and reports `capped`.
+ */
+export class DistinctCounter {
+  private table = new Uint32Array(1024);
+  private mask = 1023;
+  private hasZero = false;
+  private used = 0;
+  capped = false;
+
+  constructor(private readonly limit = 1 << 22) {}
+
+  get count(): number {
+    return this.used + (this.hasZero ? 1 : 0);
+  }
+
+  add(key: number): void {
+    if (key === 0) {
+      this.hasZero = true;
+      return;
+    }
+    if (this.capped) return;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      i &= this.mask;
+      const k = this.table[i]!;
+      if (k === key) return;
+      if (k === 0) break;
+      i++;
+    }
+    if (this.used >= this.limit) {
+      this.capped = true;
+      return;
+    }
+    this.table[i] = key;
+    this.used++;
+    if (this.used * 2 > this.table.length) this.rehash();
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    this.table = new Uint32Array(old.length * 2);
+    this.mask = this.table.length - 1;
+    for (let j = 0; j < old.length; j++) {
+      const key = old[j]!;
+      if (key === 0) continue;
+      let i = Math.imul(key, 0x9e3779b1) >>> 0;
+      for (;;) {
+        i &= this.mask;
+        if (this.table[i] === 0) break;
+        i++;
+      }
+      this.table[i] = key;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+// Page entry: creates the page's one PlaygroundClient (and so its worker) and renders the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { PlaygroundClient } from './worker/client.ts';
+import { App } from './ui/App.tsx';
+import { ClientContext } from './ui/hooks/useClient.ts';
+import './ui/styles.css';
+
+const client = new PlaygroundClient();
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <ClientContext.Provider value={client}>
+      <App />
+    </ClientContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,123 @@
+// Generic bar chart: React renders the bars, D3 computes the scales and draws the axes.
+import { useId, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
+import { max } from 'd3-array';
+import { Axis } from './Axis.tsx';
+import { SeriesLegend, SeriesPatterns, seriesFill } from './seriesStyle.tsx';
+import type { SeriesStyle } from './seriesStyle.tsx';
+import { useElementWidth } from '../hooks/useElementWidth.ts';
+
+/** One bar: a unique key, its axis label, its value and the series it belongs to. */
+export interface BarDatum {
+  key: string;
+  label: string;
+  value: number;
+  series: string;
+}
+
+export interface BarChartProps<B extends BarDatum> {
+  bars: B[];
+  /** Series styles in legend order; every `bar.series` must name one. */
+  series: SeriesStyle[];
+  /** Accessible name of the chart. */
+  title: string;
+  yLabel: string;
+  /** `log` clamps values below 1 to the axis floor (a zero-height bar). */
+  yScale?: 'log' | 'linear';
+  height?: number;
+  /** Tooltip content for a hovered or keyboard-selected bar. */
+  tooltip: (bar: B) => ReactNode;
+}
+
+const MARGIN = { top: 12, right: 12, bottom: 64, left: 64 };
+
+/** Bars with hover and arrow-key tooltips, a legend, and D3 axes; fills its container's width. */
+export function BarChart<B extends BarDatum>({ bars, series, title, yLabel, yScale = 'linear', height = 280, tooltip }: BarChartProps<B>) {
+  const idPrefix = `bars${useId().replace(/:/g, '')}`;
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(wrapRef, 800);
+  const [active, setActive] = useState<number | null>(null);
+  const innerW = Math.max(width - MARGIN.left - MARGIN.right, 50);
+  const innerH = height - MARGIN.top - MARGIN.bottom;
+
+  const x = useMemo(() => scaleBand<string>().domain(bars.map((b) => b.key)).range([0, innerW]).padding(0.2), [bars, innerW]);
+  const y = useMemo(() => {
+    const top = Math.max(max(bars, (b) => b.value) ?? 1, yScale === 'log' ? 10 : 1);
+    const s = yScale === 'log' ? scaleLog().domain([1, top]) : scaleLinear().domain([0, top]);
+    return s.range([innerH, 0]).nice().clamp(true);
+  }, [bars, innerH, yScale]);
+  const labels = useMemo(() => new Map(bars.map((b) => [b.key, b.label])), [bars]);
+  const tickFormat = useMemo(() => (key: string) => shorten(labels.get(key) ?? key), [labels]);
+  const styleOf = useMemo(() => new Map(series.map((s) => [s.key, s])), [series]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const last = bars.length - 1;
+    const moves: Record<string, number> = { ArrowRight: (active ?? -1) + 1, ArrowLeft: (active ?? 1) - 1, Home: 0, End: last };
+    const next = moves[e.key];
+    if (next === undefined || last < 0) return;
+    e.preventDefault();
+    setActive(Math.min(Math.max(next, 0), last));
+  };
+
+  const activeBar = active !== null ? bars[active] : undefined;
+  // Keep the tooltip (about 180 px wide, centred on the bar) inside the chart.
+  const barCentre = activeBar ? MARGIN.left + (x(activeBar.key) ?? 0) + x.bandwidth() / 2 : 0;
+  const tipX = Math.min(Math.max(barCentre, 100), width - 100);
+
+  return (
+    <div className="bar-chart" ref={wrapRef}>
+      <SeriesLegend styles={series} idPrefix={idPrefix} />
+      <div className="chart-plot">
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${title}. Use the arrow keys to read each bar.`}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => setActive((a) => a ?? 0)}
+        onBlur={() => setActive(null)}
+        onMouseLeave={() => setActive(null)}
+      >
+        <SeriesPatterns styles={series} idPrefix={idPrefix} />
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {bars.map((b, i) => {
+            const style = styleOf.get(b.series);
+            const bx = x(b.key) ?? 0;
+            const by = y(Math.max(b.value, yScale === 'log' ? 1 : 0));
+            return (
+              <g key={b.key} onMouseEnter={() => setActive(i)}>
+                <rect className="bar-hit" x={bx - (x.step() - x.bandwidth()) / 2} y={0} width={x.step()} height={innerH} fill="transparent" />
+                <rect
+                  className={`bar${i === active ? ' bar-active' : ''}`}
+                  data-key={b.key}
+                  data-series={b.series}
+                  x={bx}
+                  y={by}
+                  width={x.bandwidth()}
+                  height={Math.max(innerH - by, 0)}
+                  fill={style ? seriesFill(style, idPrefix) : 'currentColor'}
+                  stroke={style?.color ?? 'currentColor'}
+                />
+              </g>
+            );
+          })}
+          <Axis scale={y} orient="left" tickCount={yScale === 'log' ? 5 : 6} tickSpecifier="~s" />
+          <Axis scale={x} orient="bottom" transform={`translate(0,${innerH})`} tickFormat={tickFormat} rotateLabels />
+          <text className="axis-label" transform={`translate(${-MARGIN.left + 14},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+            {yLabel}
+          </text>
+        </g>
+      </svg>
+      <div className="chart-tooltip" role="status" aria-live="polite" hidden={!activeBar} style={{ left: tipX, top: MARGIN.top }}>
+        {activeBar ? tooltip(activeBar) : null}
+      </div>
+      </div>
+    </div>
+  );
+}
+
+function shorten(label: string): string {
+  return label.length > 12 ? `${label.slice(0, 11)}…` : label;
+}

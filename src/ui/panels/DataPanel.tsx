@@ -1,0 +1,104 @@
+// Step 1, Data: pick the built-in sample, a file or a URL, watch it load, and read what came out.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FieldKind } from '../../core/data/types.ts';
+import type { DataOptions, DataSource } from '../../worker/protocol.ts';
+import { Panel } from '../components/Panel.tsx';
+import { useClient } from '../hooks/useClient.ts';
+import { useDataLoad } from '../hooks/useDataLoad.ts';
+import { DataErrorAlert } from './data/DataErrorAlert.tsx';
+import { DataResults } from './data/DataResults.tsx';
+import { LoadProgressView } from './data/LoadProgressView.tsx';
+import { OptionsControls } from './data/OptionsControls.tsx';
+import { DEFAULT_FORM, toDataOptions, validateForm } from './data/options.ts';
+import type { DataForm } from './data/options.ts';
+import { SampleControls } from './data/SampleControls.tsx';
+import { SourceControls } from './data/SourceControls.tsx';
+
+const EXPLANATION = (
+  <>
+    <p>
+      Click-through-rate data: each row is one ad shown to someone, labelled <strong>1</strong> if it was clicked. Its features are numbers
+      (<em>dense</em> fields) and categories such as site or ad IDs (<em>categorical</em> fields, hashed into buckets that each get a learned
+      embedding).
+    </p>
+    <p>
+      The <strong>built-in sample</strong> is generated from a model we planted, so later steps can check whether the search finds it. You can also
+      bring your own Criteo, Avazu or CSV file: it is read in the background and never leaves your browser.
+    </p>
+  </>
+);
+
+/** Options for the built-in sample: only the split and bucket settings apply. */
+function sampleOptions(form: DataForm): DataOptions {
+  const { bucketCap, splitMode, splitSeed } = toDataOptions(form);
+  return { bucketCap, splitMode, splitSeed };
+}
+
+/** The Data panel. Loads the built-in sample with default settings when it first appears. */
+export function DataPanel() {
+  const client = useClient();
+  const start = useCallback<Parameters<typeof useDataLoad>[0]>((s, o, p) => client.loadData(s, o, p), [client]);
+  const { state, load, cancel } = useDataLoad(start);
+  const [form, setForm] = useState<DataForm>(DEFAULT_FORM);
+  const [kinds, setKinds] = useState<Record<string, FieldKind>>({});
+  const errors = useMemo(() => validateForm(form), [form]);
+  const formValid = Object.keys(errors).length === 0;
+  const onChange = useCallback((patch: Partial<DataForm>) => setForm((f) => ({ ...f, ...patch })), []);
+
+  const loadSample = useCallback(
+    (f: DataForm) => load({ kind: 'sample', rows: Number(f.sampleRows), seed: Number(f.sampleSeed) }, sampleOptions(f)),
+    [load],
+  );
+  const loadSource = (source: DataSource) => {
+    setKinds({});
+    load(source, toDataOptions(form));
+  };
+
+  // Good defaults: the page opens with the built-in sample loaded.
+  useEffect(() => loadSample(DEFAULT_FORM), [loadSample]);
+
+  const ready = state.status === 'ready' ? state : undefined;
+  const kindEdits =
+    ready && ready.result.stats.format === 'csv'
+      ? {
+          kinds,
+          changed: ready.result.stats.fields.some((f) => kinds[f.name] !== undefined && kinds[f.name] !== f.kind),
+          onKind: (field: string, kind: FieldKind) => setKinds((k) => ({ ...k, [field]: kind })),
+          onReload: () => {
+            const all = Object.fromEntries(ready.result.stats.fields.map((f) => [f.name, kinds[f.name] ?? f.kind]));
+            load(ready.source, { ...ready.options, kinds: all });
+          },
+        }
+      : undefined;
+
+  return (
+    <Panel step={1} title="Data" explanation={EXPLANATION} dataAttrs={{ 'data-status': state.status, 'data-load-seq': state.seq, 'data-testid': 'data-panel' }}>
+      <div className="controls-grid">
+        <SampleControls form={form} errors={errors} onChange={onChange} onLoad={() => loadSample(form)} />
+        <SourceControls
+          canLoad={formValid}
+          onFile={(file) => loadSource({ kind: 'file', file })}
+          onUrl={(url) => loadSource({ kind: 'url', url: absoluteUrl(url) })}
+        />
+        <OptionsControls form={form} errors={errors} onChange={onChange} />
+      </div>
+      {state.status === 'loading' && <LoadProgressView source={state.source} progress={state.progress} onCancel={cancel} />}
+      {state.status === 'error' && <DataErrorAlert message={state.message} code={state.code} fromUrl={state.source.kind === 'url'} />}
+      {state.status === 'cancelled' && (
+        <p className="notice" role="status" data-testid="load-cancelled">
+          Load cancelled. Choose a sample, file or URL to load again.
+        </p>
+      )}
+      {ready && <DataResults result={ready.result} kindEdits={kindEdits} />}
+    </Panel>
+  );
+}
+
+/** Resolves a URL typed relative to this page (e.g. `/sample-criteo-2k.tsv`); the worker lives elsewhere. */
+function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,85 @@
+// Browser tests of the Data panel: the built-in sample, a real Criteo file, and recovery from a bad file.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { PlaygroundPage } from './driver.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const criteoFile = path.resolve(repoRoot, '../shared/data/criteo/train_examples.txt');
+
+/** A few valid Criteo TSV lines: label, 13 integers, 26 hex categories (some cells empty). */
+function smallCriteoTsv(rows: number): string {
+  const lines: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const dense = Array.from({ length: 13 }, (_, i) => ((r + i) % 7 === 0 ? '' : String((r * 3 + i) % 50)));
+    const cats = Array.from({ length: 26 }, (_, i) => ((r + i) % 11 === 0 ? '' : ((r * 2654435761 + i * 40503) >>> 0).toString(16).padStart(8, '0')));
+    lines.push([r % 4 === 0 ? '1' : '0', ...dense, ...cats].join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('Data panel', () => {
+  let app: PlaygroundPage;
+  let tmp: string;
+
+  beforeAll(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'nasrec-e2e-'));
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  beforeEach(async () => {
+    app = await PlaygroundPage.launch(inject('baseUrl'));
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('loads the built-in sample with its statistics, ground truth and distinct-count chart, then a real Criteo file', async () => {
+    await app.open();
+    expect(await app.backendBadge()).not.toContain('Detecting');
+
+    await app.loadSample({ rows: 20_000, seed: 1 });
+    expect(await app.errorText()).toBeNull();
+    expect(await app.rowCount()).toBe(20_000);
+    expect(await app.labelRateText()).toMatch(/^\d+(\.\d)? %$/);
+    await expect(app.page.getByTestId('ground-truth').innerText()).resolves.toContain('×');
+    expect(await app.distinctBarCount()).toBe(39);
+    expect(await app.page.getByTestId('bad-rows').innerText()).toContain('None');
+    expect(await app.page.getByTestId('preview').locator('tr.preview-encoded').count()).toBeGreaterThan(0);
+
+    if (!existsSync(criteoFile)) {
+      console.warn(`Skipping the real-Criteo part: ${criteoFile} is absent (shared data not mounted).`);
+    } else {
+      await app.loadFile(criteoFile);
+      expect(await app.errorText()).toBeNull();
+      expect(await app.rowCount()).toBe(10_000);
+      expect(await app.labelRateText()).toBe('21.8 %');
+      expect(await app.distinctBarCount()).toBe(39);
+      expect(await app.page.getByTestId('ground-truth').count()).toBe(0);
+    }
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows an error for a bad file and recovers when a good file is chosen next', async () => {
+    const bad = path.join(tmp, 'not-data.bin');
+    writeFileSync(bad, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const good = path.join(tmp, 'small-criteo.tsv');
+    writeFileSync(good, smallCriteoTsv(200));
+
+    await app.open();
+    await app.loadFile(bad);
+    const error = await app.errorText();
+    expect(error).not.toBeNull();
+    expect(error).toContain('The data could not be loaded');
+    expect(await app.page.getByRole('alert').count()).toBe(1);
+    expect(await app.page.getByTestId('stats-rows').count()).toBe(0);
+
+    await app.loadFile(good);
+    expect(await app.errorText()).toBeNull();
+    expect(await app.rowCount()).toBe(200);
+    expect(await app.distinctBarCount()).toBe(39);
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,155 @@
+// Page driver for browser tests: launches Debian's Chromium via playwright-core and speaks in user steps.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/** Flags from docs/ENVIRONMENT.md: quiet networking, no sandbox (root in CI), WebGPU through SwiftShader. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-webgpu',
+];
+
+/** Where Chromium is: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Launches headless Chromium; throws with install instructions when the executable is missing. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Browser tests need it: run \`apt-get update && apt-get install -y chromium\` ` +
+        '(Debian), or set CHROMIUM_PATH to a Chromium/Chrome executable. Do not use `npx playwright install`.',
+    );
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** How long to wait for a load to finish (SwiftShader CI machines are slow). */
+const LOAD_TIMEOUT_MS = 120_000;
+
+/** One browser tab on the Playground, driven the way a user would drive it. */
+export class PlaygroundPage {
+  /** Console errors and uncaught exceptions seen so far (page and its workers). */
+  readonly errors: string[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.errors.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => this.errors.push(`uncaught: ${err.message}`));
+    page.on('worker', (worker) => worker.on('console', (msg) => {
+      if (msg.type() === 'error') this.errors.push(`worker console.error: ${msg.text()}`);
+    }));
+  }
+
+  /** Launches Chromium with a 1280×800 tab on `baseUrl` (not opened yet: call `open()`). */
+  static async launch(baseUrl: string): Promise<PlaygroundPage> {
+    const browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    return new PlaygroundPage(browser, page, baseUrl);
+  }
+
+  /** The Data panel (`data-status` = idle | loading | ready | error | cancelled). */
+  get dataPanel(): Locator {
+    return this.page.getByTestId('data-panel');
+  }
+
+  /** Opens the app and waits until the page has rendered and the first (automatic) load has started. */
+  async open(): Promise<void> {
+    await this.page.goto(this.baseUrl);
+    await this.page.getByRole('heading', { level: 1, name: 'NASRec Playground' }).waitFor();
+    await this.page.waitForFunction(() => Number(document.querySelector('[data-testid="data-panel"]')?.getAttribute('data-load-seq')) > 0);
+  }
+
+  /** Types rows and seed into the built-in sample form, clicks "Load sample" and waits for the result. */
+  async loadSample({ rows, seed }: { rows: number; seed: number }): Promise<void> {
+    await this.page.getByTestId('sample-rows').fill(String(rows));
+    await this.page.getByTestId('sample-seed').fill(String(seed));
+    await this.startingNewLoad(() => this.page.getByTestId('load-sample').click());
+  }
+
+  /** Chooses `filePath` in the file input and waits until the load succeeds or fails. */
+  async loadFile(filePath: string): Promise<void> {
+    await this.startingNewLoad(() => this.page.getByTestId('file-input').setInputFiles(filePath));
+  }
+
+  /** Types `url` into the URL field, clicks "Load URL" and waits until the load succeeds or fails. */
+  async loadUrl(url: string): Promise<void> {
+    await this.page.getByTestId('url-input').fill(url);
+    await this.startingNewLoad(() => this.page.getByTestId('load-url').click());
+  }
+
+  /** Waits until the Data panel shows statistics (a load finished successfully). */
+  async waitForStats(): Promise<void> {
+    await this.page.getByTestId('stats-rows').waitFor({ timeout: LOAD_TIMEOUT_MS });
+  }
+
+  /** The row count shown in the statistics table, as a number. */
+  async rowCount(): Promise<number> {
+    const text = await this.page.getByTestId('stats-rows').innerText();
+    return Number(text.replace(/[^\d]/g, ''));
+  }
+
+  /** The label rate as shown, e.g. "21.8 %". */
+  async labelRateText(): Promise<string> {
+    return this.page.getByTestId('stats-label-rate').innerText();
+  }
+
+  /** Text of the Data panel's error alert, or `null` when none is shown. */
+  async errorText(): Promise<string | null> {
+    const alert = this.page.getByTestId('data-error');
+    return (await alert.count()) > 0 ? alert.innerText() : null;
+  }
+
+  /** The backend badge's text once the worker has reported a backend (waits up to `timeoutMs`). */
+  async backendBadge(timeoutMs = 60_000): Promise<string> {
+    const badge = this.page.getByTestId('backend-badge');
+    await this.page.waitForFunction(
+      () => !document.querySelector('[data-testid="backend-badge"]')?.textContent?.includes('Detecting'),
+      undefined,
+      { timeout: timeoutMs },
+    );
+    return badge.innerText();
+  }
+
+  /** Number of bars in the distinct-count chart. */
+  async distinctBarCount(): Promise<number> {
+    return this.page.getByTestId('distinct-chart').locator('rect.bar').count();
+  }
+
+  /** Saves a PNG of the whole page (or the viewport) for docs and debugging. */
+  async screenshot(path: string, fullPage = false): Promise<void> {
+    await this.page.screenshot({ path, fullPage });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  /** Runs `action` and waits for the load it starts to end (`ready`, `error` or `cancelled`). */
+  private async startingNewLoad(action: () => Promise<void>): Promise<void> {
+    const before = Number(await this.dataPanel.getAttribute('data-load-seq'));
+    await action();
+    await this.page.waitForFunction(
+      (prev) => {
+        const panel = document.querySelector('[data-testid="data-panel"]');
+        const seq = Number(panel?.getAttribute('data-load-seq'));
+        const status = panel?.getAttribute('data-status');
+        return seq > prev && (status === 'ready' || status === 'error' || status === 'cancelled');
+      },
+      before,
+      { timeout: LOAD_TIMEOUT_MS },
+    );
+  }
+}
