@@ -11,6 +11,8 @@ const isolationHeaders = {
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  // Pre-bundle the worker's dependencies (tfjs) at start-up instead of reloading the page when it first asks.
+  optimizeDeps: { entries: ['index.html', 'src/**/*.worker.ts'] },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { PlaygroundClient } from './worker/client.ts';
 import { App } from './ui/App.tsx';
 import { ClientContext } from './ui/hooks/useClient.ts';
-import './ui/styles.css';
+import './ui/styles/index.css';
 
 const client = new PlaygroundClient();
 const container = document.getElementById('root');

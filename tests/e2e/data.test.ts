@@ -33,7 +33,7 @@ describe('Data panel', () => {
     app = await PlaygroundPage.launch(inject('baseUrl'));
   });
   afterEach(async () => {
-    await app.close();
+    if (app) await app.close();
   });
 
   it('loads the built-in sample with its statistics, ground truth and distinct-count chart, then a real Criteo file', async () => {
@@ -68,18 +68,51 @@ describe('Data panel', () => {
     const good = path.join(tmp, 'small-criteo.tsv');
     writeFileSync(good, smallCriteoTsv(200));
 
+    const empty = path.join(tmp, 'empty.tsv');
+    writeFileSync(empty, '');
+
     await app.open();
-    await app.loadFile(bad);
-    const error = await app.errorText();
-    expect(error).not.toBeNull();
-    expect(error).toContain('The data could not be loaded');
-    expect(await app.page.getByRole('alert').count()).toBe(1);
-    expect(await app.page.getByTestId('stats-rows').count()).toBe(0);
+    for (const file of [bad, empty]) {
+      await app.loadFile(file);
+      const error = await app.errorText();
+      expect(error, file).toContain('The data could not be loaded');
+      expect(await app.page.getByRole('alert').count()).toBe(1);
+      expect(await app.page.getByTestId('stats-rows').count()).toBe(0);
+    }
 
     await app.loadFile(good);
     expect(await app.errorText()).toBeNull();
     expect(await app.rowCount()).toBe(200);
     expect(await app.distinctBarCount()).toBe(39);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('reports rejected rows with their line numbers and reasons', async () => {
+    const lines = smallCriteoTsv(100).split('\n');
+    lines[4] = '1\t2\t3'; // line 5: too few columns
+    lines[9] = `x${lines[9] ?? ''}`; // line 10: label is not 0 or 1
+    const file = path.join(tmp, 'some-bad-lines.tsv');
+    writeFileSync(file, lines.join('\n'));
+
+    await app.open();
+    await app.loadFile(file);
+    expect(await app.errorText()).toBeNull();
+    expect(await app.rowCount()).toBe(98);
+    const report = await app.badRowsText();
+    expect(report).toContain('2 rows were skipped');
+    expect(report).toContain('Line 5:');
+    expect(report).toContain('Line 10:');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('cancels a long load, says so, and loads again afterwards', async () => {
+    await app.open();
+    await app.startSample({ rows: 2_000_000, seed: 3 });
+    expect(await app.cancelLoad()).toContain('Load cancelled');
+    expect(await app.page.getByTestId('progress').count()).toBe(0);
+
+    await app.loadSample({ rows: 1_000, seed: 3 });
+    expect(await app.rowCount()).toBe(1_000);
     expect(app.errors).toEqual([]);
   });
 });

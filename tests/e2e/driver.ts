@@ -79,6 +79,22 @@ export class PlaygroundPage {
     await this.startingNewLoad(() => this.page.getByTestId('load-sample').click());
   }
 
+  /** Starts a built-in sample load without waiting for it; returns once progress (rows read > 0) shows. */
+  async startSample({ rows, seed }: { rows: number; seed: number }): Promise<void> {
+    await this.page.getByTestId('sample-rows').fill(String(rows));
+    await this.page.getByTestId('sample-seed').fill(String(seed));
+    await this.page.getByTestId('load-sample').click();
+    await this.page.getByTestId('progress-numbers').filter({ hasText: /^[1-9][\d,]* rows/ }).waitFor({ timeout: LOAD_TIMEOUT_MS });
+  }
+
+  /** Clicks Cancel on the running load and waits for the panel to say the load was cancelled. */
+  async cancelLoad(): Promise<string> {
+    await this.page.getByTestId('cancel-load').click();
+    const notice = this.page.getByTestId('load-cancelled');
+    await notice.waitFor({ timeout: LOAD_TIMEOUT_MS });
+    return notice.innerText();
+  }
+
   /** Chooses `filePath` in the file input and waits until the load succeeds or fails. */
   async loadFile(filePath: string): Promise<void> {
     await this.startingNewLoad(() => this.page.getByTestId('file-input').setInputFiles(filePath));
@@ -121,6 +137,11 @@ export class PlaygroundPage {
       { timeout: timeoutMs },
     );
     return badge.innerText();
+  }
+
+  /** Text of the rejected-rows report. */
+  async badRowsText(): Promise<string> {
+    return this.page.getByTestId('bad-rows').innerText();
   }
 
   /** Number of bars in the distinct-count chart. */

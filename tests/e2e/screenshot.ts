@@ -1,4 +1,4 @@
-// Writes docs/screenshot.png: the app at 1280×800 after the built-in sample loaded. Run: npx tsx tests/e2e/screenshot.ts [out.png]
+// Writes public/screenshot.png: the app at 1280×800 after the built-in sample loaded. Run: npx tsx tests/e2e/screenshot.ts [out.png]
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { PlaygroundPage } from './driver.ts';
 import { startAppServer } from './globalSetup.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'docs/screenshot.png'));
+const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'public/screenshot.png'));
 const fullPage = process.argv.includes('--full');
 
 const { server, url } = await startAppServer();
@@ -16,7 +16,7 @@ try {
   await app.loadSample({ rows: 100_000, seed: 1 });
   await app.waitForStats();
   await app.backendBadge();
-  await app.page.getByTestId('data-panel').scrollIntoViewIfNeeded();
+  await app.page.mouse.move(0, 0); // no hover styling in the picture
   mkdirSync(path.dirname(out), { recursive: true });
   await app.screenshot(out, fullPage);
   console.log(`wrote ${out}`);

@@ -1,5 +1,6 @@
 // Turns streamed raw columns into the encoded Dataset: bucket counts, smallest index types, splits, statistics.
 import { bucketIndex } from './hashing.ts';
+import { DistinctCounter } from './columns.ts';
 import type { RowEncoder } from './encoder.ts';
 import { makeSplits } from './splits.ts';
 import {
@@ -16,6 +17,22 @@ import {
 import type { Schema } from './schema.ts';
 
 export const DEFAULT_BUCKET_CAP = 1 << 16;
+/** Distinct values counted exactly per field; beyond, the count is a lower bound (`distinctCapped`). */
+export const CATEGORICAL_DISTINCT_LIMIT = 1 << 22;
+export const DENSE_DISTINCT_LIMIT = 1 << 16;
+/** Float32 bit pattern of NaN as the loader writes it for a missing dense value. */
+const NAN_BITS = new Uint32Array(Float32Array.of(NaN).buffer)[0]!;
+
+/** Exact distinct count of one raw column (missing cells skipped), up to `limit`. */
+function countDistinct(values: Uint32Array, limit: number, skipNaN: boolean, missing?: Uint8Array): { distinct: number; distinctCapped: boolean } {
+  const counter = new DistinctCounter(limit);
+  for (let r = 0; r < values.length; r++) {
+    if (missing ? missing[r] : skipNaN && values[r] === NAN_BITS) continue;
+    counter.add(values[r]!);
+    if (counter.capped) break;
+  }
+  return { distinct: counter.count, distinctCapped: counter.capped };
+}
 
 /**
  * Embedding rows for a field: distinct values + 1 (index 0 is "missing"), at least 2, at most `cap`,
@@ -83,24 +100,26 @@ export function finalize({ source, schema, encoder, options, bytes, elapsedMs }:
     );
   }
   const cap = options.bucketCap ?? DEFAULT_BUCKET_CAP;
-  const labels = encoder.labels.finish();
-  const dense = encoder.dense.map((col, f) => ({ name: schema.dense[f]!, values: col.values.finish() }));
-  const fields: FieldStats[] = encoder.dense.map((col, f) => ({
-    name: schema.dense[f]!,
-    kind: 'dense',
-    distinct: col.distinct.count,
-    distinctCapped: col.distinct.capped,
-    missingRate: col.missingCount / rows,
-    buckets: 0,
-  }));
-  const categorical = encoder.categorical.map((col, f) => {
-    const name = schema.categorical[f]!;
-    const buckets = chooseBuckets(col.distinct.count, cap, options.buckets?.[name]);
+  const t = encoder.table;
+  const labels = t.labels.slice(0, rows);
+  const fields: FieldStats[] = [];
+  const dense = schema.dense.map((name, f) => {
+    const distinct = countDistinct(new Uint32Array(t.denseRaw[f]!.buffer, 0, rows), DENSE_DISTINCT_LIMIT, true);
+    fields.push({ name, kind: 'dense', ...distinct, missingRate: t.denseMissing[f]! / rows, buckets: 0 });
+    return { name, values: t.dense[f]!.slice(0, rows) };
+  });
+  const scratch = new Uint32Array(rows);
+  const categorical = schema.categorical.map((name, f) => {
+    const raw = t.cat[f]!;
+    const missing = t.missing[f]!;
+    const distinct = countDistinct(raw.subarray(0, rows), CATEGORICAL_DISTINCT_LIMIT, false, missing);
+    const buckets = chooseBuckets(distinct.distinct, cap, options.buckets?.[name]);
     const values = indexArrayFor(buckets, rows);
-    for (let r = 0; r < rows; r++) values[r] = col.missing.get(r) ? 0 : bucketIndex(col.values.get(r), buckets);
-    col.values.release();
-    col.missing.release();
-    fields.push({ name, kind: 'categorical', distinct: col.distinct.count, distinctCapped: col.distinct.capped, missingRate: col.missingCount / rows, buckets });
+    const modulus = buckets - 1;
+    // bucketIndex, inlined into a monomorphic scratch array, then narrowed by a native copy
+    for (let r = 0; r < rows; r++) scratch[r] = missing[r] ? 0 : (raw[r]! % modulus) + 1;
+    values.set(scratch);
+    fields.push({ name, kind: 'categorical', ...distinct, missingRate: t.catMissing[f]! / rows, buckets });
     return { name, buckets, values };
   });
   const splits = makeSplits(rows, options.split);

@@ -35,7 +35,8 @@ export async function loadDataset(source: ByteSource, options: LoadOptions, hook
   async function* counted(): AsyncGenerator<Uint8Array> {
     for await (const chunk of source.chunks) {
       bytesRead += chunk.length;
-      yield chunk;
+      // A plain Uint8Array view (not a Node Buffer subclass) keeps the byte loops monomorphic.
+      yield chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   }
   const state = new LineState(options);

@@ -103,6 +103,9 @@ async function fetchSource(url: string, signal: AbortSignal): Promise<ByteSource
   if (!response.ok || !response.body) {
     throw new DataError('read', `Could not download ${parsed.href}: the server answered ${response.status} ${response.statusText}.`);
   }
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new DataError('read', `${parsed.href} is a web page (HTML), not a data file. Check the address: it must point at the CSV/TSV file itself.`);
+  }
   const length = Number(response.headers.get('content-length'));
   const encoded = response.headers.get('content-encoding');
   const name = decodeURIComponent(parsed.pathname.split('/').pop() || parsed.host);

@@ -63,12 +63,13 @@ export function fitIntercept(offsets: Float64Array, target: number): number {
 }
 
 /**
- * Builds the planted model for one seed. `pilotRng` and `paramsRng` are separate named streams, so
- * the model depends only on the seed, never on how many rows are generated afterwards.
+ * Builds the planted model for one seed. The pilot and params streams are the seed's own named
+ * streams, so the model depends only on the seed, never on how many rows are generated afterwards.
  */
-export function calibrateModel(source: RowSource, pilotRng: Rng, paramsRng: Rng, spec: PlantedSpec): CalibratedModel {
-  const pilot = drawPilot(source, pilotRng, PILOT_ROWS);
-  const params = buildParams(spec, paramsRng, source.zipf, pilotStats(pilot, spec), LATENT_DIM);
+export function calibrateModel(source: RowSource, streams: { pilot: Rng; params: Rng }, spec: PlantedSpec): CalibratedModel {
+  const pilot = drawPilot(source, streams.pilot, PILOT_ROWS);
+  const stats = pilotStats(pilot, spec);
+  const params = buildParams(spec, { rng: streams.params, zipf: source.zipf, stats, dim: LATENT_DIM });
   const terms = termCount(params);
   const values = new Float64Array(terms * pilot.length);
   const offsets = new Float64Array(pilot.length);
@@ -77,7 +78,10 @@ export function calibrateModel(source: RowSource, pilotRng: Rng, paramsRng: Rng,
     offsets[r] = evaluateTerms(params, cells, scratch);
     for (let t = 0; t < terms; t++) values[t * pilot.length + r] = scratch[t]!;
   });
-  const strengths = Float64Array.from({ length: terms }, (_, t) => meanAndStd(values.subarray(t * pilot.length, (t + 1) * pilot.length)).std);
+  const strengths = Float64Array.from(
+    { length: terms },
+    (_, t) => meanAndStd(values.subarray(t * pilot.length, (t + 1) * pilot.length)).std,
+  );
   params.intercept = fitIntercept(offsets, TARGET_CTR);
   return { params, strengths };
 }

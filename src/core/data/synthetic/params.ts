@@ -1,7 +1,7 @@
 // Seeded parameters of the planted model: centred per-value weights and FM latent vectors, scaled to the target strengths.
 import type { Rng } from '../../rng.ts';
 import type { InteractionParams, PlantedParams } from './model.ts';
-import type { PlantedSpec } from './plantedSpec.ts';
+import type { InteractionSpec, PlantedSpec } from './plantedSpec.ts';
 import { CATEGORICAL_FIELDS, categoricalIndex, denseIndex } from './schema.ts';
 import type { ZipfTable } from './zipf.ts';
 
@@ -15,6 +15,14 @@ export interface PilotStats {
   bumpStd: number;
 }
 
+/** What drawing the parameters needs: the params stream, the Zipf tables, the pilot moments, the latent dimension. */
+export interface ParamsContext {
+  rng: Rng;
+  zipf: readonly ZipfTable[];
+  stats: PilotStats;
+  dim: number;
+}
+
 /** Per-value vectors of one categorical field and their second moment over rows (an empty cell has vector 0). */
 interface ValueVectors {
   /** [size · dim], drawn N(0, 1) and centred so their mean over rows is 0: no main effect hides in an interaction. */
@@ -23,9 +31,11 @@ interface ValueVectors {
   moment: Float64Array;
 }
 
-function centredVectors(rng: Rng, zipf: ZipfTable, present: number, dim: number): ValueVectors {
+function centredVectors(ctx: ParamsContext, field: number, dim: number): ValueVectors {
+  const zipf = ctx.zipf[field]!;
+  const present = 1 - CATEGORICAL_FIELDS[field]!.missing;
   const values = new Float64Array(zipf.size * dim);
-  for (let i = 0; i < values.length; i++) values[i] = rng.normal();
+  for (let i = 0; i < values.length; i++) values[i] = ctx.rng.normal();
   const mean = new Float64Array(dim);
   for (let k = 0; k < zipf.size; k++) {
     for (let d = 0; d < dim; d++) mean[d] = mean[d]! + zipf.pmf[k]! * values[k * dim + d]!;
@@ -35,7 +45,9 @@ function centredVectors(rng: Rng, zipf: ZipfTable, present: number, dim: number)
     const w = present * zipf.pmf[k]!;
     for (let d = 0; d < dim; d++) values[k * dim + d] = values[k * dim + d]! - mean[d]!;
     for (let d = 0; d < dim; d++) {
-      for (let e = 0; e < dim; e++) moment[d * dim + e] = moment[d * dim + e]! + w * values[k * dim + d]! * values[k * dim + e]!;
+      for (let e = 0; e < dim; e++) {
+        moment[d * dim + e] = moment[d * dim + e]! + w * values[k * dim + d]! * values[k * dim + e]!;
+      }
     }
   }
   return { values, moment };
@@ -60,48 +72,47 @@ function quadratic(v: Float64Array, m: Float64Array, dim: number): number {
   return s;
 }
 
-function fieldVectors(rng: Rng, zipf: readonly ZipfTable[], field: number, dim: number): ValueVectors {
-  return centredVectors(rng, zipf[field]!, 1 - CATEGORICAL_FIELDS[field]!.missing, dim);
-}
-
 function requireIndex(index: number, name: string): number {
   if (index < 0) throw new Error(`planted model names unknown field ${name}`);
   return index;
 }
 
-function interactionParams(rng: Rng, zipf: readonly ZipfTable[], stats: PilotStats, spec: PlantedSpec['interactions'][number], dim: number): InteractionParams {
+function interactionParams(spec: InteractionSpec, ctx: ParamsContext): InteractionParams {
+  const { rng, stats, dim } = ctx;
   const b = requireIndex(categoricalIndex(spec.b), spec.b);
-  if (denseIndex(spec.a) >= 0) {
-    // Dense side: one vector for the field, multiplied by the centred ln(1 + x). Sides are independent, so var = var(x)·vᵀ M_b v.
-    const a = denseIndex(spec.a);
+  const a = denseIndex(spec.a);
+  if (a >= 0) {
+    // Dense side: one vector for the field, times the centred ln(1 + x). The sides are independent,
+    // so the term's variance is var(ln(1 + x)) · vᵀ M_b v.
     const va = Float64Array.from({ length: dim }, () => rng.normal());
-    const side = fieldVectors(rng, zipf, b, dim);
+    const side = centredVectors(ctx, b, dim);
     const sd = stats.logStd[a]! * Math.sqrt(quadratic(va, side.moment, dim));
     return { kind: 'dense', a, b, va, vb: scaleInPlace(side.values, spec.strength / sd), centre: stats.logMean[a]! };
   }
-  const a = requireIndex(categoricalIndex(spec.a), spec.a);
-  const sideA = fieldVectors(rng, zipf, a, dim);
-  const sideB = fieldVectors(rng, zipf, b, dim);
+  const c = requireIndex(categoricalIndex(spec.a), spec.a);
+  const sideA = centredVectors(ctx, c, dim);
+  const sideB = centredVectors(ctx, b, dim);
   const sd = Math.sqrt(traceProduct(sideA.moment, sideB.moment, dim));
-  return { kind: 'categorical', a, b, va: sideA.values, vb: scaleInPlace(sideB.values, spec.strength / sd), centre: 0 };
+  return { kind: 'categorical', a: c, b, va: sideA.values, vb: scaleInPlace(sideB.values, spec.strength / sd), centre: 0 };
 }
 
 /**
- * Draws the planted model's weights from `rng` (the seed's params stream) and scales every term to
- * its target strength: analytically for categorical terms (the Zipf pmf is known), from the pilot's
- * moments for dense ones. The intercept is left at 0 for the calibration to set.
+ * Draws the planted model's weights from `ctx.rng` (the seed's params stream) and scales every term
+ * to its target strength: analytically for categorical terms (the Zipf pmf is known), from the
+ * pilot's moments for dense ones. The intercept is left at 0 for the calibration to set.
  */
-export function buildParams(spec: PlantedSpec, rng: Rng, zipf: readonly ZipfTable[], stats: PilotStats, dim: number): PlantedParams {
+export function buildParams(spec: PlantedSpec, ctx: ParamsContext): PlantedParams {
+  const { stats } = ctx;
   const denseLinear = spec.denseLinear.map((d) => {
     const field = requireIndex(denseIndex(d.field), d.field);
     return { field, weight: (d.sign * d.strength) / stats.logStd[field]!, centre: stats.logMean[field]! };
   });
   const categoricalLinear = spec.categoricalLinear.map((c) => {
     const field = requireIndex(categoricalIndex(c.field), c.field);
-    const side = fieldVectors(rng, zipf, field, 1);
+    const side = centredVectors(ctx, field, 1);
     return { field, weights: scaleInPlace(side.values, c.strength / Math.sqrt(side.moment[0]!)) };
   });
-  const interactions = spec.interactions.map((i) => interactionParams(rng, zipf, stats, i, dim));
+  const interactions = spec.interactions.map((i) => interactionParams(i, ctx));
   const n = spec.nonlinear;
   const bump = {
     field: requireIndex(denseIndex(n.field), n.field),
@@ -110,5 +121,5 @@ export function buildParams(spec: PlantedSpec, rng: Rng, zipf: readonly ZipfTabl
     scale: n.strength / stats.bumpStd,
     centre: stats.bumpMean,
   };
-  return { intercept: 0, dim, denseLinear, categoricalLinear, interactions, bump };
+  return { intercept: 0, dim: ctx.dim, denseLinear, categoricalLinear, interactions, bump };
 }

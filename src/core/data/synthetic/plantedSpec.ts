@@ -58,13 +58,15 @@ export const PLANTED: PlantedSpec = {
     { field: 'C14', strength: 0.35 },
   ],
   interactions: [
-    { a: 'C5', b: 'C8', strength: 0.45 },
-    { a: 'C17', b: 'C23', strength: 0.5 },
-    { a: 'C13', b: 'C19', strength: 0.35 },
-    { a: 'I8', b: 'C1', strength: 0.35 },
+    { a: 'C5', b: 'C8', strength: 0.55 },
+    { a: 'C17', b: 'C23', strength: 0.6 },
+    { a: 'C13', b: 'C19', strength: 0.45 },
+    { a: 'I8', b: 'C1', strength: 0.45 },
   ],
   nonlinear: { field: 'I5', peak: 8, width: 1, strength: 0.4 },
 };
+
+const COUNT_WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six'];
 
 /** "A, B and C". */
 function listing(names: readonly string[]): string {
@@ -73,7 +75,8 @@ function listing(names: readonly string[]): string {
 
 /** One line on the bump, e.g. "a bump in ln(1+I5) peaking at 8 (I5 ≈ 2980), width 1". */
 export function describeBump(bump: BumpSpec): string {
-  return `a bump in ln(1+${bump.field}) peaking at ${bump.peak} (${bump.field} ≈ ${Math.round(Math.expm1(bump.peak))}), width ${bump.width}`;
+  const raw = Math.round(Math.expm1(bump.peak));
+  return `a bump in ln(1+${bump.field}) peaking at ${bump.peak} (${bump.field} ≈ ${raw}), width ${bump.width}`;
 }
 
 /** A paragraph a teacher could read out: what drives clicks in the sample. */
@@ -85,11 +88,12 @@ export function describePlanted(spec: PlantedSpec = PLANTED, ctr: number = TARGE
     i.a.startsWith('I') ? `${i.a} × ${i.b} (how much ${i.a} matters depends on ${i.b})` : `${i.a} × ${i.b}`,
   );
   const bump = spec.nonlinear;
+  const pairCount = COUNT_WORDS[spec.interactions.length] ?? String(spec.interactions.length);
   return (
     `Clicks depend on a few counts (more ${listing(up)} means more clicks, more ${listing(down)} fewer) ` +
     `and on which value ${listing(categorical)} take. ` +
-    `${spec.interactions.length} pairs of fields interact, so a combination of values can click more or less than ` +
-    `each value suggests on its own: ${listing(pairs)}. ` +
+    `${pairCount} pairs of fields interact, so a combination of values can click more or less ` +
+    `than each value suggests on its own: ${listing(pairs)}. ` +
     `Clicks also peak when ${bump.field} is near ${Math.round(Math.expm1(bump.peak))}: ${describeBump(bump)}, ` +
     `which no straight line in ln(1+${bump.field}) can fit. ` +
     `Everything else is noise. About ${(ctr * 100).toFixed(1)} % of rows are clicks.`

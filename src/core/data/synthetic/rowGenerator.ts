@@ -2,8 +2,32 @@
 import type { Rng } from '../../rng.ts';
 import { evaluateTerms, sigmoid, softplus, termCount } from './model.ts';
 import type { PlantedParams } from './model.ts';
-import { newRowCells } from './rowSource.ts';
+import { MISSING_DENSE, newRowCells } from './rowSource.ts';
 import type { RowSource } from './rowSource.ts';
+
+/** Component-wise logits of one generated row, for tests: intercept, linear, interactions (each), nonlinear, total. */
+export interface RowLogits {
+  intercept: number;
+  /** Sum of the linear terms (dense and categorical). */
+  linear: number;
+  /** One entry per planted interaction, in GroundTruth order. */
+  interactions: number[];
+  nonlinear: number;
+  /** intercept + linear + Σ interactions + nonlinear. */
+  total: number;
+}
+
+/** One generated row, decoded: the same row, in the same order, as the TSV line. */
+export interface SampleRow {
+  label: 0 | 1;
+  /** True click probability σ(total logit). */
+  probability: number;
+  logits: RowLogits;
+  /** [13] raw counts; NaN = empty cell. */
+  dense: number[];
+  /** [26] value ranks (0 = the field's most frequent value); -1 = empty cell. */
+  categorical: number[];
+}
 
 /** Walks the rows of one sample. After `next()`, the fields describe the row just drawn. */
 export class RowGenerator {
@@ -37,5 +61,27 @@ export class RowGenerator {
     this.clicks += this.label;
     this.lossSum += softplus(this.label === 1 ? -z : z); // -ln σ(z) for a click, -ln(1 - σ(z)) otherwise
     this.drawn++;
+  }
+
+  /** The current row as a fresh, self-contained value. */
+  decode(): SampleRow {
+    const p = this.params;
+    const t = this.terms;
+    const linearTerms = p.denseLinear.length + p.categoricalLinear.length;
+    let linear = 0;
+    for (let i = 0; i < linearTerms; i++) linear += t[i]!;
+    return {
+      label: this.label,
+      probability: this.probability,
+      logits: {
+        intercept: p.intercept,
+        linear,
+        interactions: Array.from(t.subarray(linearTerms, linearTerms + p.interactions.length)),
+        nonlinear: t[t.length - 1]!,
+        total: this.logit,
+      },
+      dense: Array.from(this.cells.dense, (x) => (x === MISSING_DENSE ? Number.NaN : x)),
+      categorical: Array.from(this.cells.categorical),
+    };
   }
 }

@@ -6,12 +6,13 @@ import { calibrateModel } from './calibrate.ts';
 import { hexTable } from './hexIds.ts';
 import { PLANTED } from './plantedSpec.ts';
 import { RowGenerator } from './rowGenerator.ts';
-import { MISSING_DENSE, RowSource } from './rowSource.ts';
+import type { SampleRow } from './rowGenerator.ts';
+import { RowSource } from './rowSource.ts';
 import { CATEGORICAL_FIELDS } from './schema.ts';
 import { groundTruth } from './truth.ts';
-import { chunkLines, writeRow } from './tsvWriter.ts';
+import { chunkLines, TsvLineWriter } from './tsvWriter.ts';
 
-/** Largest sample the generator accepts (about 30 GB of TSV). */
+/** Largest sample the generator accepts (about 24 GB of TSV, ~243 bytes a row). */
 export const MAX_SAMPLE_ROWS = 100_000_000;
 const MAX_CHUNK_BYTES = 1 << 30;
 
@@ -22,30 +23,6 @@ export interface SampleOptions {
   seed: Seed;
   /** Bytes per yielded chunk (the last may be shorter); default 65,536. Does not change the bytes. */
   chunkBytes?: number;
-}
-
-/** Component-wise logits of one generated row, for tests: intercept, linear, interactions (each), nonlinear, total. */
-export interface RowLogits {
-  intercept: number;
-  /** Sum of the linear terms (dense and categorical). */
-  linear: number;
-  /** One entry per planted interaction, in GroundTruth order. */
-  interactions: number[];
-  nonlinear: number;
-  /** intercept + linear + Σ interactions + nonlinear. */
-  total: number;
-}
-
-/** One generated row, decoded: the same row, in the same order, as the TSV line. */
-export interface SampleRow {
-  label: 0 | 1;
-  /** True click probability σ(total logit). */
-  probability: number;
-  logits: RowLogits;
-  /** [13] raw counts; NaN = empty cell. */
-  dense: number[];
-  /** [26] value ranks (0 = the field's most frequent value); -1 = empty cell. */
-  categorical: number[];
 }
 
 /** A seeded Criteo-shaped sample whose labels come from a documented planted model. */
@@ -81,33 +58,24 @@ export function createCriteoSample(options: SampleOptions): SyntheticSample {
   const { rows, seed, chunkBytes } = validate(options);
   const streams = rngFromSeed(seed).stream('generator');
   const source = new RowSource();
-  const model = calibrateModel(source, streams.stream('pilot'), streams.stream('params'), PLANTED);
-  const linearTerms = model.params.denseLinear.length + model.params.categoricalLinear.length;
-  const interactionTerms = model.params.interactions.length;
-  let hex: Uint8Array[] | undefined;
+  const model = calibrateModel(source, { pilot: streams.stream('pilot'), params: streams.stream('params') }, PLANTED);
+  let writer: TsvLineWriter | undefined; // its hex tables (~2 MB) are built on the first pass only
   let outcome: SampleOutcome | undefined;
 
   const newGenerator = (): RowGenerator => new RowGenerator(source, model.params, streams.stream('rows'));
   const finish = (g: RowGenerator): void => {
     outcome = { labelRate: g.clicks / g.drawn, oracleLogLoss: g.lossSum / g.drawn };
   };
-  const rowLogits = (g: RowGenerator): RowLogits => {
-    const t = g.terms;
-    let linear = 0;
-    for (let i = 0; i < linearTerms; i++) linear += t[i]!;
-    const interactions = Array.from(t.subarray(linearTerms, linearTerms + interactionTerms));
-    return { intercept: model.params.intercept, linear, interactions, nonlinear: t[t.length - 1]!, total: g.logit };
-  };
 
   return {
     truth: groundTruth(PLANTED, model, seed, rows),
     *chunks() {
-      hex ??= CATEGORICAL_FIELDS.map((f, j) => hexTable(seed, j, f.cardinality));
-      const tables = hex;
+      writer ??= new TsvLineWriter(CATEGORICAL_FIELDS.map((f, j) => hexTable(seed, j, f.cardinality)));
+      const lines = writer;
       const g = newGenerator();
       yield* chunkLines(rows, chunkBytes, (buf, pos) => {
         g.next();
-        return writeRow(buf, pos, g.label, g.cells, tables);
+        return lines.write(buf, pos, g);
       });
       finish(g);
     },
@@ -115,13 +83,7 @@ export function createCriteoSample(options: SampleOptions): SyntheticSample {
       const g = newGenerator();
       for (let r = 0; r < rows; r++) {
         g.next();
-        yield {
-          label: g.label,
-          probability: g.probability,
-          logits: rowLogits(g),
-          dense: Array.from(g.cells.dense, (x) => (x === MISSING_DENSE ? Number.NaN : x)),
-          categorical: Array.from(g.cells.categorical),
-        };
+        yield g.decode();
       }
       finish(g);
     },

@@ -28,30 +28,39 @@ export function writeInt(buf: Uint8Array, pos: number, value: number): number {
   return end;
 }
 
-/**
- * Writes one row as a TSV line at `pos` (at least MAX_LINE_BYTES must be free) and returns the
- * position after its LF. @param hex per categorical field, [size · 8] ASCII ids (see hexTable)
- */
-export function writeRow(buf: Uint8Array, pos: number, label: number, cells: RowCells, hex: readonly Uint8Array[]): number {
-  let p = pos;
-  buf[p++] = ZERO + label;
-  const dense = cells.dense;
-  for (let i = 0; i < dense.length; i++) {
-    buf[p++] = TAB;
-    const x = dense[i]!;
-    if (x !== MISSING_DENSE) p = writeInt(buf, p, x);
-  }
-  const categorical = cells.categorical;
-  for (let j = 0; j < categorical.length; j++) {
-    buf[p++] = TAB;
-    const k = categorical[j]!;
-    if (k !== MISSING_CATEGORY) {
-      const ids = hex[j]!;
-      for (let d = k * 8, end = d + 8; d < end; d++) buf[p++] = ids[d]!; // a loop beats set(subarray()) for 8 bytes
+/** What a TSV line is written from: the label and the raw cells (a RowGenerator is one). */
+export interface LabelledCells {
+  readonly label: number;
+  readonly cells: RowCells;
+}
+
+/** Writes rows as Criteo TSV lines, printing category ranks through per-field tables of hex ids. */
+export class TsvLineWriter {
+  /** @param hex per categorical field, [size · 8] ASCII ids (see hexTable) */
+  constructor(private readonly hex: readonly Uint8Array[]) {}
+
+  /** Writes one row's line at `pos` (at least MAX_LINE_BYTES must be free); returns the position after its LF. */
+  write(buf: Uint8Array, pos: number, row: LabelledCells): number {
+    let p = pos;
+    buf[p++] = ZERO + row.label;
+    const dense = row.cells.dense;
+    for (let i = 0; i < dense.length; i++) {
+      buf[p++] = TAB;
+      const x = dense[i]!;
+      if (x !== MISSING_DENSE) p = writeInt(buf, p, x);
     }
+    const categorical = row.cells.categorical;
+    for (let j = 0; j < categorical.length; j++) {
+      buf[p++] = TAB;
+      const k = categorical[j]!;
+      if (k !== MISSING_CATEGORY) {
+        const ids = this.hex[j]!;
+        for (let d = k * 8, end = d + 8; d < end; d++) buf[p++] = ids[d]!; // a loop beats set(subarray()) for 8 bytes
+      }
+    }
+    buf[p++] = LF;
+    return p;
   }
-  buf[p++] = LF;
-  return p;
 }
 
 /**
@@ -59,7 +68,11 @@ export function writeRow(buf: Uint8Array, pos: number, label: number, cells: Row
  * chunk borders, so the concatenated bytes do not depend on the chunk size.
  * @param writeLine writes the next line into (buf, pos) and returns the end position
  */
-export function* chunkLines(lines: number, chunkBytes: number, writeLine: (buf: Uint8Array, pos: number) => number): Generator<Uint8Array> {
+export function* chunkLines(
+  lines: number,
+  chunkBytes: number,
+  writeLine: (buf: Uint8Array, pos: number) => number,
+): Generator<Uint8Array> {
   const scratch = new Uint8Array(MAX_LINE_BYTES);
   let chunk = new Uint8Array(chunkBytes);
   let pos = 0;

@@ -11,6 +11,8 @@ export function nextStep(code: string | undefined, fromUrl: boolean): string {
     case 'gzip':
       return 'Unpack the file first, or choose an uncompressed copy.';
     case 'noHeader':
+      if (fromUrl) return 'Check that the address points at the data file itself, not a web page about it; or pick the right Format and load again.';
+      return 'Pick the right Format under Options, or add a header row naming the columns, then load the file again.';
     case 'noLabel':
       return 'Type the name of the 0/1 label column under Options → Label column, or pick the right format, then load the file again.';
     case 'tooManyBadRows':

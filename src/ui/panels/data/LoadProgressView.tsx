@@ -51,7 +51,7 @@ export function LoadProgressView({ source, progress, onCancel }: LoadProgressVie
           Cancel
         </button>
       </div>
-      <p className="load-progress-numbers" role="status" aria-live="polite">
+      <p className="load-progress-numbers" role="status" aria-live="polite" data-testid="progress-numbers">
         {parts.length > 0 ? parts.join(' · ') : 'Starting…'}
       </p>
     </div>

@@ -1,0 +1,57 @@
+// The headless CLI: `npm run cli -- data …` prints the same statistics the app shows.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SHARED_DATA } from './data/load.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = (...args: string[]) => spawnSync(`${root}node_modules/.bin/tsx`, ['src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+const criteo = fileURLToPath(new URL('criteo/train_examples.txt', SHARED_DATA));
+
+describe('cli', () => {
+  it('--help lists the commands', () => {
+    const r = cli('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/data <file>/);
+    expect(r.stdout).toMatch(/data --sample/);
+  });
+  it('data --sample --json prints the statistics as one JSON object', () => {
+    const r = cli('data', '--sample', '--rows', '3000', '--seed', '4', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown> & { splits: Record<string, { rows: number; labelRate: number }>; fields: Record<string, unknown>[]; badRows: { count: number; examples: unknown[] } };
+    expect(out.rows).toBe(3000);
+    for (const key of ['labelRate', 'baseRateLogLoss', 'truth', 'outcome']) expect(out).toHaveProperty(key);
+    expect(Object.keys(out.splits)).toEqual(['train', 'val', 'test']);
+    expect(out.splits.train).toMatchObject({ rows: 2400 });
+    expect(out.fields).toHaveLength(39);
+    expect(Object.keys(out.fields[0]!)).toEqual(expect.arrayContaining(['name', 'kind', 'distinct', 'missingRate', 'buckets']));
+    expect(out.badRows).toEqual({ count: 0, examples: [] });
+  });
+  it.skipIf(!existsSync(criteo))('data <criteo file> --json reads the real Criteo sample', () => {
+    const r = cli('data', criteo, '--format', 'criteo', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { rows: number; labelRate: number };
+    expect(out.rows).toBe(10_000);
+    expect(out.labelRate).toBeCloseTo(0.2182, 4);
+  });
+  it('exits non-zero with the error on stderr for a bad file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nasrec-cli-'));
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const r = cli('data', empty, '--json');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/empty/);
+    const missing = cli('data', join(dir, 'nope.csv'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read/);
+  });
+  it('exits 2 on a usage error, naming the option', () => {
+    const r = cli('data', '--sample', '--rows', 'many');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--rows/);
+  });
+});
