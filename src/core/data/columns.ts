@@ -61,10 +61,12 @@ function grow<T extends Float32Array | Uint32Array | Uint8Array>(from: T, to: T)
 /**
  * Counts distinct unsigned 32-bit keys exactly with an open-addressing table, up to `limit`
  * distinct keys; past that it stops inserting and reports `capped`.
+ * Slots come from the high bits of a Fibonacci hash: the low bits of a product depend only on the
+ * low bits of the key, and keys such as float32 bit patterns of small integers share those.
  */
 export class DistinctCounter {
   private table = new Uint32Array(1024);
-  private mask = 1023;
+  private shift = 32 - 10;
   private hasZero = false;
   private used = 0;
   capped = false;
@@ -81,36 +83,34 @@ export class DistinctCounter {
       return;
     }
     if (this.capped) return;
-    let i = Math.imul(key, 0x9e3779b1) >>> 0;
+    const table = this.table;
+    const mask = table.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      i &= this.mask;
-      const k = this.table[i]!;
+      const k = table[i]!;
       if (k === key) return;
       if (k === 0) break;
-      i++;
+      i = (i + 1) & mask;
     }
     if (this.used >= this.limit) {
       this.capped = true;
       return;
     }
-    this.table[i] = key;
+    table[i] = key;
     this.used++;
-    if (this.used * 2 > this.table.length) this.rehash();
+    if (this.used * 2 > table.length) this.rehash();
   }
 
   private rehash(): void {
     const old = this.table;
     this.table = new Uint32Array(old.length * 2);
-    this.mask = this.table.length - 1;
+    this.shift--;
+    const mask = this.table.length - 1;
     for (let j = 0; j < old.length; j++) {
       const key = old[j]!;
       if (key === 0) continue;
-      let i = Math.imul(key, 0x9e3779b1) >>> 0;
-      for (;;) {
-        i &= this.mask;
-        if (this.table[i] === 0) break;
-        i++;
-      }
+      let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.table[i] !== 0) i = (i + 1) & mask;
       this.table[i] = key;
     }
   }

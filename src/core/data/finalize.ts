@@ -117,7 +117,10 @@ export function finalize({ source, schema, encoder, options, bytes, elapsedMs }:
     const values = indexArrayFor(buckets, rows);
     const modulus = buckets - 1;
     // bucketIndex, inlined into a monomorphic scratch array, then narrowed by a native copy
-    for (let r = 0; r < rows; r++) scratch[r] = missing[r] ? 0 : (raw[r]! % modulus) + 1;
+    for (let r = 0; r < rows; r++) {
+      const v = raw[r]!;
+      scratch[r] = missing[r] ? 0 : v - Math.floor(v / modulus) * modulus + 1; // v % modulus without a float fmod call
+    }
     values.set(scratch);
     fields.push({ name, kind: 'categorical', ...distinct, missingRate: t.catMissing[f]! / rows, buckets });
     return { name, buckets, values };

@@ -263,10 +263,10 @@ describe('createCriteoSample planted model', () => {
     const z = Float64Array.from(sharedRows, (r) => r.logits.total);
     const oracle = logLoss(z, y);
     const withoutAll = Float64Array.from(sharedRows, (r) => r.logits.total - r.logits.interactions.reduce((a, b) => a + b, 0));
-    expect(logLoss(withoutAll, y, refitShift(withoutAll, y)) - oracle).toBeGreaterThan(0.025);
+    expect(logLoss(withoutAll, y, refitShift(withoutAll, y)) - oracle).toBeGreaterThan(0.04);
     PLANTED.interactions.forEach((_, k) => {
       const without = Float64Array.from(sharedRows, (r) => r.logits.total - r.logits.interactions[k]!);
-      expect(logLoss(without, y, refitShift(without, y)) - oracle).toBeGreaterThan(0.004);
+      expect(logLoss(without, y, refitShift(without, y)) - oracle).toBeGreaterThan(0.008);
     });
   });
 
