@@ -1,6 +1,18 @@
 // The UI's one handle on the trainer worker: starts it, sends typed requests, routes typed replies.
 import { assertNever } from './protocol.ts';
-import type { BackendName, DataOptions, DataReadyMessage, DataSource, FromWorker, ToWorker } from './protocol.ts';
+import type {
+  BackendName,
+  DataOptions,
+  DataReadyMessage,
+  DataSource,
+  FromWorker,
+  SpaceInfoMessage,
+  ToWorker,
+  TrainConfig,
+  TrainControl,
+  TrainProgressMessage,
+} from './protocol.ts';
+import type { SpaceConfig } from '../core/space/types.ts';
 
 export interface BackendInfo {
   name: BackendName;
@@ -41,6 +53,29 @@ export class JobCancelled extends Error {
   }
 }
 
+export type TrainStarted = Extract<FromWorker, { type: 'trainStarted' }>;
+export type TrainDone = Extract<FromWorker, { type: 'trainDone' }>;
+
+export interface TrainListeners {
+  onStarted?(msg: TrainStarted): void;
+  onProgress?(msg: TrainProgressMessage): void;
+}
+
+/** The running supernet training: await `done` (rejects with WorkerJobError on failure). */
+export interface TrainJob {
+  id: number;
+  done: Promise<TrainDone>;
+  control(command: TrainControl): void;
+  /** Steps per second cap; 0 = as fast as possible. */
+  setSpeed(stepsPerSecond: number): void;
+}
+
+interface PendingTrain {
+  resolve(msg: TrainDone): void;
+  reject(err: Error): void;
+  listeners: TrainListeners;
+}
+
 interface Pending {
   resolve(msg: DataReadyMessage): void;
   reject(err: Error): void;
@@ -52,6 +87,8 @@ export class PlaygroundClient {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly pendingSpace = new Map<number, { resolve(m: SpaceInfoMessage): void; reject(e: Error): void }>();
+  private readonly pendingTrain = new Map<number, PendingTrain>();
   private readonly backendListeners = new Set<(b: BackendInfo) => void>();
   private readonly errorListeners = new Set<(message: string) => void>();
   private lastBackend: BackendInfo | undefined;
@@ -61,8 +98,10 @@ export class PlaygroundClient {
     this.worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
     this.worker.addEventListener('error', (event: ErrorEvent) => {
       const message = `The background worker crashed: ${event.message || 'unknown error'}`;
-      for (const p of this.pending.values()) p.reject(new WorkerJobError('worker', 'crash', message));
-      this.pending.clear();
+      for (const map of [this.pending, this.pendingSpace, this.pendingTrain] as Map<number, { reject(e: Error): void }>[]) {
+        for (const p of map.values()) p.reject(new WorkerJobError('worker', 'crash', message));
+        map.clear();
+      }
       for (const l of this.errorListeners) l(message);
     });
   }
@@ -75,6 +114,27 @@ export class PlaygroundClient {
     });
     this.post({ type: 'loadData', id, source, options });
     return { id, done, cancel: () => this.post({ type: 'cancel', id }) };
+  }
+
+  /** Asks the worker for the size of a space and its supernet's parameter count. */
+  spaceInfo(space: SpaceConfig): Promise<SpaceInfoMessage> {
+    const id = this.nextId++;
+    const done = new Promise<SpaceInfoMessage>((resolve, reject) => this.pendingSpace.set(id, { resolve, reject }));
+    this.post({ type: 'spaceInfo', id, space });
+    return done;
+  }
+
+  /** Starts supernet training on the loaded data. Only one training job runs at a time. */
+  train(space: SpaceConfig, train: TrainConfig, seed: number, listeners: TrainListeners = {}): TrainJob {
+    const id = this.nextId++;
+    const done = new Promise<TrainDone>((resolve, reject) => this.pendingTrain.set(id, { resolve, reject, listeners }));
+    this.post({ type: 'train', id, space, train, seed });
+    return {
+      id,
+      done,
+      control: (command) => this.post({ type: 'trainControl', command }),
+      setSpeed: (stepsPerSecond) => this.post({ type: 'setSpeed', stepsPerSecond }),
+    };
   }
 
   /** Calls `listener` with the backend in use (now, if already known, and on every change). */
@@ -116,15 +176,32 @@ export class PlaygroundClient {
         this.pending.get(msg.id)?.resolve(msg);
         this.pending.delete(msg.id);
         return;
+      case 'spaceInfo':
+        this.pendingSpace.get(msg.id)?.resolve(msg);
+        this.pendingSpace.delete(msg.id);
+        return;
+      case 'trainStarted':
+        this.pendingTrain.get(msg.id)?.listeners.onStarted?.(msg);
+        return;
+      case 'trainProgress':
+        this.pendingTrain.get(msg.id)?.listeners.onProgress?.(msg);
+        return;
+      case 'trainDone':
+        this.pendingTrain.get(msg.id)?.resolve(msg);
+        this.pendingTrain.delete(msg.id);
+        return;
       case 'cancelled':
         this.pending.get(msg.id)?.reject(new JobCancelled());
         this.pending.delete(msg.id);
         return;
       case 'error': {
-        const job = msg.id !== undefined ? this.pending.get(msg.id) : undefined;
-        if (job && msg.id !== undefined) {
+        const id = msg.id;
+        const job = id === undefined ? undefined : (this.pending.get(id) ?? this.pendingSpace.get(id) ?? this.pendingTrain.get(id));
+        if (job && id !== undefined) {
           job.reject(new WorkerJobError(msg.where, msg.code, msg.message));
-          this.pending.delete(msg.id);
+          this.pending.delete(id);
+          this.pendingSpace.delete(id);
+          this.pendingTrain.delete(id);
         } else {
           for (const l of this.errorListeners) l(msg.message);
         }

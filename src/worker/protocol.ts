@@ -8,6 +8,7 @@ import type {
   SampleOutcome,
   SplitMode,
 } from '../core/data/types.ts';
+import type { DenseOp, PathBlock, SamplingStrategy, SpaceConfig, SparseOp } from '../core/space/types.ts';
 
 /** Where the data comes from. A `File` is structured-cloned into the worker (no copy of its bytes). */
 export type DataSource =
@@ -28,10 +29,81 @@ export interface DataOptions {
 
 export type BackendName = 'webgpu' | 'wasm' | 'cpu';
 
+/** Supernet training settings (NASREC.md §8; defaults in core/train/config.ts). */
+export interface TrainConfig {
+  steps: number;
+  batchSize: number;
+  /** Peak learning rate of Adagrad (NASRec: 0.12). */
+  lr: number;
+  /** Fraction of steps of linear lr warm-up before the cosine decay (NASRec: 0.1). */
+  warmupFraction: number;
+  /** Global-norm gradient clipping threshold (NASRec: 5). */
+  clipNorm: number;
+  strategy: SamplingStrategy;
+  /** Steps T of the full-path warm-up whose probability falls linearly from 1 to 0 (§8.1); 0 = none. */
+  fullPathWarmupSteps: number;
+  /** Validation log loss on a fixed validation subset every this many steps. */
+  evalEvery: number;
+  /** Rows of that fixed validation subset. */
+  evalRows: number;
+}
+
+/** Transport commands for the running training job. */
+export type TrainControl = 'pause' | 'resume' | 'step' | 'stop';
+
 /** Messages the UI sends. `id` ties a job's replies to it. */
 export type ToWorker =
   | { type: 'loadData'; id: number; source: DataSource; options: DataOptions }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  | { type: 'spaceInfo'; id: number; space: SpaceConfig }
+  | { type: 'train'; id: number; space: SpaceConfig; train: TrainConfig; seed: number }
+  | { type: 'trainControl'; command: TrainControl }
+  /** Steps per second cap; 0 = as fast as possible. */
+  | { type: 'setSpeed'; stepsPerSecond: number };
+
+/** Size and cost of a search space, computed in the worker. */
+export interface SpaceInfoMessage {
+  type: 'spaceInfo';
+  id: number;
+  /** log10 of the number of architectures, and a readable form ("8.1 × 10^43"). */
+  sizeLog10: number;
+  sizeText: string;
+  /** Non-embedding parameters of the supernet at its maximum size for the loaded data's input shape. */
+  supernetParams: number;
+  /** Embedding parameters (Σ buckets × E) for the loaded data; 0 when no data is loaded. */
+  embeddingParams: number;
+  /** A problem with the space (e.g. no dense op enabled), in words; the other fields are then 0. */
+  error?: string;
+}
+
+/** Per-block, per-op counts since the previous progress message (deltas, not totals). */
+export interface OpCountsDelta {
+  /** [block][op] times sampled. */
+  dense: Record<DenseOp, number>[];
+  sparse: Record<SparseOp, number>[];
+  /** [block][op] parameters that received an update (live, unmasked weights), summed over steps. */
+  denseParams: Record<DenseOp, number>[];
+  sparseParams: Record<SparseOp, number>[];
+}
+
+/** Throttled training progress: only what happened since the previous message. */
+export interface TrainProgressMessage {
+  type: 'trainProgress';
+  id: number;
+  step: number;
+  totalSteps: number;
+  state: 'running' | 'paused';
+  samplesPerSec: number;
+  stepsPerSec: number;
+  lr: number;
+  /** New train-loss points (step, mean batch loss) since the last message. */
+  loss: { step: number; value: number }[];
+  /** New validation points. */
+  val: { step: number; value: number }[];
+  /** The path sampled at `step` (blocks in order). `full` marks a full-path warm-up step. */
+  sampled: { blocks: PathBlock[]; full: boolean };
+  opCounts: OpCountsDelta;
+}
 
 /** The worker's answer to a finished load. */
 export interface DataReadyMessage {
@@ -50,7 +122,11 @@ export type FromWorker =
   | { type: 'dataProgress'; id: number; bytes: number; totalBytes?: number; rows: number; elapsedMs: number }
   | DataReadyMessage
   | { type: 'cancelled'; id: number }
-  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker'; code?: string; message: string };
+  | SpaceInfoMessage
+  | { type: 'trainStarted'; id: number; backend: BackendName; totalSteps: number; supernetParams: number; baseRateLogLoss: number }
+  | TrainProgressMessage
+  | { type: 'trainDone'; id: number; reason: 'finished' | 'stopped'; step: number; trainLoss: number; valLoss: number }
+  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker' | 'space' | 'train'; code?: string; message: string };
 
 /** Compile-time exhaustiveness check for `switch (msg.type)`. */
 export function assertNever(value: never): never {

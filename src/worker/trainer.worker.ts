@@ -28,6 +28,13 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     case 'cancel':
       jobs.get(msg.id)?.abort();
       return;
+    case 'spaceInfo':
+    case 'train':
+      post({ type: 'error', id: msg.id, where: msg.type === 'train' ? 'train' : 'space', code: 'unavailable', message: 'Supernet training is not available in this build yet.' });
+      return;
+    case 'trainControl':
+    case 'setSpeed':
+      return;
     default:
       assertNever(msg);
   }
