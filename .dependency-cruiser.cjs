@@ -33,10 +33,17 @@ module.exports = {
     },
     {
       name: 'ui-core-types-only',
-      comment: 'The UI may read core types, not run core code (heavy work belongs in the worker).',
+      comment: 'The UI may read core types, and run only the search-space data and its pure helpers (no tensors, no heavy work).',
       severity: 'error',
       from: { path: '(^|/)src/(ui/|main\\.tsx)' },
-      to: { path: '(^|/)src/core/', dependencyTypesNot: ['type-only'] },
+      to: { path: '(^|/)src/core/', pathNot: '(^|/)src/core/space/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'space-is-tensor-free',
+      comment: 'src/core/space is plain data and arithmetic (the UI runs it): no tfjs.',
+      severity: 'error',
+      from: { path: '(^|/)src/core/space/' },
+      to: { path: '(^|/)node_modules/@tensorflow/' },
     },
     {
       name: 'backends-only-in-worker',

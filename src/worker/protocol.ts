@@ -8,7 +8,10 @@ import type {
   SampleOutcome,
   SplitMode,
 } from '../core/data/types.ts';
-import type { DenseOp, PathBlock, SamplingStrategy, SpaceConfig, SparseOp } from '../core/space/types.ts';
+import type { DenseOp, PathBlock, SpaceConfig, SparseOp } from '../core/space/types.ts';
+import type { TrainConfig } from '../core/train/config.ts';
+
+export type { TrainConfig };
 
 /** Where the data comes from. A `File` is structured-cloned into the worker (no copy of its bytes). */
 export type DataSource =
@@ -28,25 +31,6 @@ export interface DataOptions {
 }
 
 export type BackendName = 'webgpu' | 'wasm' | 'cpu';
-
-/** Supernet training settings (NASREC.md §8; defaults in core/train/config.ts). */
-export interface TrainConfig {
-  steps: number;
-  batchSize: number;
-  /** Peak learning rate of Adagrad (NASRec: 0.12). */
-  lr: number;
-  /** Fraction of steps of linear lr warm-up before the cosine decay (NASRec: 0.1). */
-  warmupFraction: number;
-  /** Global-norm gradient clipping threshold (NASRec: 5). */
-  clipNorm: number;
-  strategy: SamplingStrategy;
-  /** Steps T of the full-path warm-up whose probability falls linearly from 1 to 0 (§8.1); 0 = none. */
-  fullPathWarmupSteps: number;
-  /** Validation log loss on a fixed validation subset every this many steps. */
-  evalEvery: number;
-  /** Rows of that fixed validation subset. */
-  evalRows: number;
-}
 
 /** Transport commands for the running training job. */
 export type TrainControl = 'pause' | 'resume' | 'step' | 'stop';

@@ -1,0 +1,62 @@
+// PyTorch's Adagrad (eps 1e-2, accumulator from 0) and global-norm clipping for the network's variables (NASREC.md §8.2).
+import * as tf from '@tensorflow/tfjs';
+import { ADAGRAD_EPS } from './embeddings.ts';
+
+/** Sum of squared entries of every gradient: [] scalar. */
+export function gradNormSq(grads: readonly tf.Tensor[]): tf.Scalar {
+  return tf.tidy(() => (grads.length === 0 ? tf.scalar(0) : tf.addN(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
+}
+
+/**
+ * torch.nn.utils.clip_grad_norm_: gradients are scaled by maxNorm / (total + 1e-6) when that is below 1.
+ * @param totalNorm the global L2 norm over all parameters, embeddings included
+ */
+export function clipCoefficient(totalNorm: number, maxNorm: number): number {
+  const coef = maxNorm / (totalNorm + 1e-6);
+  return coef < 1 ? coef : 1;
+}
+
+/**
+ * `torch.optim.Adagrad(lr, eps=1e-2)` with lr_decay 0, weight decay 0 and initial accumulator 0:
+ * acc += g²; θ −= lr·g / (√acc + eps). tfjs's own Adagrad starts the accumulator at 0.1 and places
+ * epsilon differently, so it cannot be used (§14).
+ */
+export class Adagrad {
+  private readonly accumulators = new Map<tf.Variable, tf.Variable>();
+
+  /** Applies one step. `grads` maps variables to their gradients (scaled by `clipCoef` first). */
+  apply(grads: ReadonlyMap<tf.Variable, tf.Tensor>, lr: number, clipCoef: number): void {
+    tf.tidy(() => {
+      for (const [variable, grad] of grads) {
+        let acc = this.accumulators.get(variable);
+        if (!acc) {
+          acc = tf.variable(tf.zerosLike(variable), false, `${variable.name}/adagrad`);
+          this.accumulators.set(variable, acc);
+        }
+        const g = clipCoef === 1 ? grad : tf.mul(grad, clipCoef);
+        const nextAcc = tf.add(acc, tf.square(g));
+        acc.assign(nextAcc);
+        variable.assign(tf.sub(variable, tf.div(tf.mul(g, lr), tf.add(tf.sqrt(nextAcc), ADAGRAD_EPS))));
+      }
+    });
+  }
+
+  /** The accumulator of a variable, if it has been updated. */
+  accumulator(variable: tf.Variable): tf.Variable | undefined {
+    return this.accumulators.get(variable);
+  }
+
+  dispose(): void {
+    for (const acc of this.accumulators.values()) acc.dispose();
+    this.accumulators.clear();
+  }
+}
+
+/** Mean binary cross-entropy with logits, as BCEWithLogitsLoss: mean(max(x,0) − x·y + log(1 + e^−|x|)). */
+export function bceWithLogits(logits: tf.Tensor, labels: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => {
+    const x = logits.reshape([-1]);
+    const y = labels.reshape([-1]);
+    return tf.mean(tf.add(tf.sub(tf.relu(x), tf.mul(x, y)), tf.log1p(tf.exp(tf.neg(tf.abs(x)))))) as tf.Scalar;
+  });
+}
