@@ -1,12 +1,16 @@
 // Headless CLI on the same core as the app: `npm run cli -- <command>`.
 import { DataError } from '../core/data/types.ts';
 import { UsageError } from './args.ts';
+import { COST_HELP, costCommand } from './commands/cost.ts';
 import { DATA_HELP, dataCommand } from './commands/data.ts';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample.ts';
+import { TRAIN_HELP, trainCommand } from './commands/train.ts';
 
 const COMMANDS: Record<string, { help: string; run(argv: string[]): Promise<number> }> = {
   data: { help: DATA_HELP, run: dataCommand },
   sample: { help: SAMPLE_HELP, run: sampleCommand },
+  train: { help: TRAIN_HELP, run: trainCommand },
+  cost: { help: COST_HELP, run: costCommand },
 };
 
 const USAGE = `NASRec Playground CLI — usage: npm run cli -- <command> [options]

@@ -1,13 +1,22 @@
 // The app shell: title, backend badge, worker-level errors, then the steps top to bottom.
+import { useState } from 'react';
 import { BackendBadge } from './components/BackendBadge.tsx';
 import { useBackend, useWorkerError } from './hooks/useBackend.ts';
+import type { LoadState } from './hooks/useDataLoad.ts';
+import { useSpaceSetup } from './hooks/useSpaceSetup.ts';
 import { DataPanel } from './panels/DataPanel.tsx';
 import { PlaceholderPanels } from './panels/placeholders.tsx';
+import { SpacePanel } from './panels/SpacePanel.tsx';
+import { TrainingPanel } from './panels/TrainingPanel.tsx';
 
 /** The whole page. Expects a `ClientContext.Provider` above it. */
 export function App() {
   const backend = useBackend();
   const workerError = useWorkerError();
+  const [dataState, setDataState] = useState<LoadState>({ status: 'idle', seq: 0 });
+  const [trainingLive, setTrainingLive] = useState(false);
+  const setup = useSpaceSetup();
+  const data = dataState.status === 'ready' ? dataState.result : undefined;
   return (
     <div className="app">
       <header className="app-header">
@@ -28,7 +37,16 @@ export function App() {
         </div>
       )}
       <main className="steps">
-        <DataPanel />
+        <DataPanel onStateChange={setDataState} />
+        <SpacePanel setup={setup} dataKey={data ? dataState.seq : 0} dataLoaded={data !== undefined} locked={trainingLive} />
+        <TrainingPanel
+          space={setup.space}
+          preset={setup.form.preset}
+          strategy={setup.techniques.strategy}
+          data={data}
+          dataLoading={dataState.status === 'loading'}
+          onLiveChange={setTrainingLive}
+        />
         <PlaceholderPanels />
       </main>
     </div>

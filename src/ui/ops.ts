@@ -24,7 +24,7 @@ export interface OpStyle {
 export const OP_STYLES: Record<AnyOp, OpStyle> = {
   fc: { op: 'fc', stream: 'dense', short: 'FC', name: 'Fully connected', what: 'a learned linear layer with ReLU over the chosen dense inputs', color: '#0072B2', texture: 'solid' },
   sg: { op: 'sg', stream: 'dense', short: 'SG', name: 'Sigmoid gating', what: 'one input opens or closes a gate on another, feature by feature', color: '#D55E00', texture: 'solid' },
-  sum: { op: 'sum', stream: 'dense', short: 'Sum', name: 'Sum', what: 'adds two inputs (projected to the chosen width)', color: '#009E73', texture: 'solid' },
+  sum: { op: 'sum', stream: 'dense', short: 'Sum', name: 'Element-wise sum', what: 'adds two inputs (projected to the chosen width)', color: '#009E73', texture: 'solid' },
   dp: { op: 'dp', stream: 'dense', short: 'DP', name: 'Dot product', what: 'pairwise dot products between features and embeddings (as in DLRM)', color: '#CC79A7', texture: 'solid' },
   efc: { op: 'efc', stream: 'sparse', short: 'EFC', name: 'Embedded FC', what: 'a linear layer that mixes embedding rows, channel by channel', color: '#E69F00', texture: 'hatch' },
   attn: { op: 'attn', stream: 'sparse', short: 'Attn', name: 'Attention', what: 'multi-head self-attention between embedding rows (a transformer layer)', color: '#56B4E9', texture: 'hatch' },

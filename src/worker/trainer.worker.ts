@@ -1,20 +1,26 @@
-// The worker's composition root: picks the tfjs backend, runs jobs, routes cancellation, owns the loaded data.
+// The worker's composition root: picks the tfjs backend, runs jobs, routes cancellation and transport, owns the loaded data.
 /// <reference lib="webworker" />
 import { DataError } from '../core/data/types.ts';
-import { chooseBackend } from './backends/chooseBackend.ts';
+import { validateSpace } from '../core/space/index.ts';
+import { validateTrainConfig } from '../core/train/config.ts';
+import { chooseBackend, type BackendChoice } from './backends/chooseBackend.ts';
 import { runLoadData, type LoadedData } from './jobs/loadData.ts';
+import { spaceInfo } from './jobs/spaceInfo.ts';
+import { TrainingJob } from './jobs/train.ts';
 import { assertNever, type FromWorker, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const jobs = new Map<number, AbortController>();
-/** The most recently loaded dataset; the training jobs of the next issue read it. */
+const loads = new Map<number, AbortController>();
+/** The most recently loaded dataset; training reads it. */
 let data: LoadedData | undefined;
+let training: TrainingJob | undefined;
 
 function post(msg: FromWorker): void {
   scope.postMessage(msg);
 }
 
-void chooseBackend().then(
+const backend: Promise<BackendChoice> = chooseBackend();
+backend.then(
   (choice) => post({ type: 'backend', ...choice }),
   (err: unknown) => post({ type: 'error', where: 'backend', message: `Could not start any tfjs backend: ${String(err)}` }),
 );
@@ -26,14 +32,19 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       void loadData(msg.id, msg);
       return;
     case 'cancel':
-      jobs.get(msg.id)?.abort();
+      loads.get(msg.id)?.abort();
       return;
     case 'spaceInfo':
+      post(spaceInfo(msg.id, msg.space, data?.result.dataset));
+      return;
     case 'train':
-      post({ type: 'error', id: msg.id, where: msg.type === 'train' ? 'train' : 'space', code: 'unavailable', message: 'Supernet training is not available in this build yet.' });
+      void train(msg);
       return;
     case 'trainControl':
+      training?.control(msg.command);
+      return;
     case 'setSpeed':
+      training?.setSpeed(msg.stepsPerSecond);
       return;
     default:
       assertNever(msg);
@@ -41,19 +52,48 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
 });
 
 async function loadData(id: number, msg: Extract<ToWorker, { type: 'loadData' }>): Promise<void> {
-  for (const controller of jobs.values()) controller.abort(); // one load at a time: the newest wins
+  for (const controller of loads.values()) controller.abort(); // one load at a time: the newest wins
   const controller = new AbortController();
-  jobs.set(id, controller);
+  loads.set(id, controller);
   try {
     const loaded = await runLoadData(id, msg.source, msg.options, controller.signal, post);
     data = loaded;
-    void data;
     post(loaded.message);
   } catch (err) {
     if (err instanceof DataError && err.code === 'cancelled') post({ type: 'cancelled', id });
     else if (err instanceof DataError) post({ type: 'error', id, where: 'data', code: err.code, message: err.message });
-    else post({ type: 'error', id, where: 'data', code: 'internal', message: `Unexpected error while loading: ${err instanceof Error ? err.message : String(err)}. Please report this.` });
+    else post({ type: 'error', id, where: 'data', code: 'internal', message: `Unexpected error while loading: ${describe(err)}. Please report this.` });
   } finally {
-    jobs.delete(id);
+    loads.delete(id);
   }
+}
+
+async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+  const fail = (code: string, message: string) => post({ type: 'error', id: msg.id, where: 'train', code, message });
+  if (training) return fail('busy', 'A training run is already going. Stop it first.');
+  if (!data) return fail('noData', 'Load a dataset first (step 1).');
+  try {
+    validateSpace(msg.space);
+    validateTrainConfig(msg.train);
+  } catch (err) {
+    return fail('badOption', describe(err));
+  }
+  const dataset = data.result.dataset;
+  if (dataset.splits.train.length < msg.train.batchSize) {
+    return fail('badOption', `The training split has ${dataset.splits.train.length} rows, fewer than one batch of ${msg.train.batchSize}. Load more rows or use a smaller batch.`);
+  }
+  const choice = await backend;
+  const job = new TrainingJob({ id: msg.id, data: dataset, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post });
+  training = job;
+  try {
+    await job.run();
+  } catch (err) {
+    fail('internal', `Training stopped with an error: ${describe(err)}`);
+  } finally {
+    training = undefined;
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -33,6 +33,27 @@ export async function launchChromium(): Promise<Browser> {
 
 /** How long to wait for a load to finish (SwiftShader CI machines are slow). */
 const LOAD_TIMEOUT_MS = 120_000;
+/** How long to wait for training to reach a step (the first WebGPU steps compile shaders for a while). */
+const TRAIN_TIMEOUT_MS = 150_000;
+
+/** Training settings as a user types them; absent keys are left as they are. */
+export interface TrainSettingsInput {
+  steps?: number;
+  batchSize?: number;
+  lr?: number;
+  fullPathWarmupSteps?: number;
+  evalEvery?: number;
+  seed?: number;
+}
+
+const TRAIN_FIELD_IDS: Record<keyof TrainSettingsInput, string> = {
+  steps: 'train-steps',
+  batchSize: 'train-batch',
+  lr: 'train-lr',
+  fullPathWarmupSteps: 'train-warmup',
+  evalEvery: 'train-eval-every',
+  seed: 'train-seed-input',
+};
 
 /** One browser tab on the Playground, driven the way a user would drive it. */
 export class PlaygroundPage {
@@ -149,6 +170,138 @@ export class PlaygroundPage {
     return this.page.getByTestId('distinct-chart').locator('rect.bar').count();
   }
 
+  /** The Search space panel (`data-preset`, `data-valid`). */
+  get spacePanel(): Locator {
+    return this.page.getByTestId('space-panel');
+  }
+
+  /** The Supernet training panel (`data-status` = idle | starting | running | paused | finished | stopped | error). */
+  get trainingPanel(): Locator {
+    return this.page.getByTestId('training-panel');
+  }
+
+  /** Picks a search-space preset ('full' | 'small' | 'tiny'). */
+  async chooseSpacePreset(name: 'full' | 'small' | 'tiny'): Promise<void> {
+    await this.page.getByTestId('space-preset').selectOption(name);
+    await this.page.waitForFunction((n) => document.querySelector('[data-testid="space-panel"]')?.getAttribute('data-preset') === n, name);
+  }
+
+  /** The space size as shown once the worker has counted it, e.g. "1.2 × 1012" (superscripts flattened). */
+  async spaceSizeText(timeoutMs = 30_000): Promise<string> {
+    return this.settledText('space-size', timeoutMs);
+  }
+
+  /** The supernet parameter count as shown once counted, e.g. "123,456". */
+  async supernetParamsText(timeoutMs = 30_000): Promise<string> {
+    return this.settledText('supernet-params', timeoutMs);
+  }
+
+  /** Types training settings into the settings card. */
+  async setTrainSettings(settings: TrainSettingsInput): Promise<void> {
+    for (const [key, value] of Object.entries(settings) as [keyof TrainSettingsInput, number | undefined][]) {
+      if (value !== undefined) await this.page.getByTestId(TRAIN_FIELD_IDS[key]).fill(String(value));
+    }
+  }
+
+  /** Chooses the speed cap: steps per second, or 'max'. */
+  async setTrainingSpeed(speed: number | 'max'): Promise<void> {
+    await this.page.getByTestId('train-speed').selectOption(speed === 'max' ? '0' : String(speed));
+  }
+
+  /** Clicks Start and waits until the worker reports the job running (or failing). */
+  async startTraining(): Promise<void> {
+    await this.page.getByTestId('train-start').click();
+    await this.waitForTrainingStatus(['running', 'paused', 'finished', 'error'], TRAIN_TIMEOUT_MS);
+  }
+
+  /** Clicks Pause and waits for the button to offer Resume. */
+  async pauseTraining(): Promise<void> {
+    await this.page.getByTestId('train-pause').click();
+    await this.page.getByTestId('train-resume').waitFor();
+  }
+
+  /** Clicks Resume and waits for the button to offer Pause again. */
+  async resumeTraining(): Promise<void> {
+    await this.page.getByTestId('train-resume').click();
+    await this.page.getByTestId('train-pause').waitFor();
+  }
+
+  /** Clicks the single-step button. */
+  async stepTraining(): Promise<void> {
+    await this.page.getByTestId('train-step').click();
+  }
+
+  /** Clicks Stop and waits until the run has ended. */
+  async stopTraining(): Promise<void> {
+    await this.page.getByTestId('train-stop').click();
+    await this.waitForTrainingStatus(['stopped', 'finished', 'error'], TRAIN_TIMEOUT_MS);
+  }
+
+  /** The training panel's status. */
+  async trainingStatus(): Promise<string | null> {
+    return this.trainingPanel.getAttribute('data-status');
+  }
+
+  /** The step the counter shows. */
+  async stepCounter(): Promise<number> {
+    return Number(await this.page.getByTestId('train-step-counter').getAttribute('data-step'));
+  }
+
+  /** The counter's text, e.g. "step 120 / 2,000". */
+  async stepCounterText(): Promise<string> {
+    return (await this.page.getByTestId('train-step-counter').innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Waits until the counter shows at least step `n`; fails early with the panel's error if training fails. */
+  async waitForStep(n: number, timeoutMs = TRAIN_TIMEOUT_MS): Promise<number> {
+    await this.page.waitForFunction(
+      (target) => {
+        const panel = document.querySelector('[data-testid="training-panel"]');
+        if (panel?.getAttribute('data-status') === 'error') return true;
+        return Number(document.querySelector('[data-testid="train-step-counter"]')?.getAttribute('data-step')) >= target;
+      },
+      n,
+      { timeout: timeoutMs },
+    );
+    const error = await this.trainErrorText();
+    if (error !== null) throw new Error(`training failed before step ${n}: ${error}`);
+    return this.stepCounter();
+  }
+
+  /** Text of the training panel's error alert, or `null` when none is shown. */
+  async trainErrorText(): Promise<string | null> {
+    const alert = this.page.getByTestId('train-error');
+    return (await alert.count()) > 0 ? alert.innerText() : null;
+  }
+
+  /** Marks drawn in the loss chart: train-loss paths and validation points. */
+  async lossChartMarks(): Promise<{ trainPaths: number; trainPathLength: number; valPoints: number }> {
+    const chart = this.page.getByTestId('loss-chart');
+    const trainPaths = await chart.locator('path.train-loss').count();
+    const d = trainPaths > 0 ? ((await chart.locator('path.train-loss').first().getAttribute('d')) ?? '') : '';
+    return { trainPaths, trainPathLength: d.length, valPoints: await chart.locator('circle.val-point').count() };
+  }
+
+  /** The sampled architecture as drawn: the step it came from and one "dense/sparse/d/s/flags/dead" per block. */
+  async archGraph(): Promise<{ step: number; blocks: string[] }> {
+    const graph = this.page.getByTestId('arch-graph');
+    const step = Number(await graph.getAttribute('data-step'));
+    const blocks = await graph.locator('g.block').evaluateAll((els) =>
+      els.map((el) =>
+        ['data-dense-op', 'data-sparse-op', 'data-dense-dim', 'data-sparse-dim', 'data-interact', 'data-deep-fm', 'data-dead'].map((a) => el.getAttribute(a)).join('/'),
+      ),
+    );
+    return { step, blocks };
+  }
+
+  /** The arch graph's edges as "kind:from→to", for telling two drawn paths apart. */
+  async archEdges(): Promise<string[]> {
+    return this.page
+      .getByTestId('arch-graph')
+      .locator('g.edge')
+      .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-kind')}:${el.getAttribute('data-from')}→${el.getAttribute('data-to')}`));
+  }
+
   /** Saves a PNG of the whole page (or the viewport) for docs and debugging. */
   async screenshot(path: string, fullPage = false): Promise<void> {
     await this.page.screenshot({ path, fullPage });
@@ -156,6 +309,29 @@ export class PlaygroundPage {
 
   async close(): Promise<void> {
     await this.browser.close();
+  }
+
+  /** Waits until the training panel's status is one of `statuses`. */
+  private async waitForTrainingStatus(statuses: string[], timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => wanted.includes(document.querySelector('[data-testid="training-panel"]')?.getAttribute('data-status') ?? ''),
+      statuses,
+      { timeout: timeoutMs },
+    );
+  }
+
+  /** Text of a live number once it is neither counting nor stale. */
+  private async settledText(testId: string, timeoutMs: number): Promise<string> {
+    await this.page.waitForFunction(
+      (id) => {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        const status = el?.closest('[data-status]')?.getAttribute('data-status');
+        return el !== null && (status === 'ready' || status === 'error');
+      },
+      testId,
+      { timeout: timeoutMs },
+    );
+    return this.page.getByTestId(testId).innerText();
   }
 
   /** Runs `action` and waits for the load it starts to end (`ready`, `error` or `cancelled`). */

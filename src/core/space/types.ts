@@ -84,6 +84,13 @@ export interface PathBlock {
   sparseDim: number;
   interact: boolean;
   deepFm: boolean;
+  /**
+   * True only in a full-path macro draw (§8.1 warm-up, or the 'full-path' strategy): every input 0..i feeds
+   * both the left and the right slot of Sum/SG, as the official full-path choice sets
+   * `dense_left_idx = dense_right_idx = 0..i` (nothing zero-filled). `left`/`right` (then 0 and i) are to be
+   * ignored. Absent or false: `left` and `right` are the single inputs of the binary ops.
+   */
+  leftRightAll?: boolean;
 }
 export type SupernetPath = readonly PathBlock[];
 

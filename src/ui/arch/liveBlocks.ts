@@ -24,16 +24,17 @@ export function liveBlocks(blocks: readonly PathBlock[]): boolean[] {
     const block = blocks[i];
     if (alive[i] || !block) continue;
     alive[i] = true;
-    for (const j of usedInputs(block)) if (j >= 1) stack.push(j - 1);
+    for (const j of usedInputs(block, i)) if (j >= 1) stack.push(j - 1);
   }
   return alive;
 }
 
-/** Input indices a block reads, each once (0 = raw input). */
-export function usedInputs(block: PathBlock): number[] {
+/** Input indices block `i` reads, each once (0 = raw input). `leftRightAll` (full path) feeds Sum/SG every input 0..i. */
+export function usedInputs(block: PathBlock, i: number): number[] {
   const used = new Set(block.sparseIdx);
   if (usesDenseIdx(block)) for (const j of block.denseIdx) used.add(j);
   if (usesLeftRight(block)) {
+    if (block.leftRightAll) for (let j = 0; j <= i; j++) used.add(j);
     used.add(block.left);
     used.add(block.right);
   }

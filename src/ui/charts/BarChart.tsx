@@ -30,6 +30,8 @@ export interface BarChartProps<B extends BarDatum> {
   height?: number;
   /** Tooltip content for a hovered or keyboard-selected bar. */
   tooltip: (bar: B) => ReactNode;
+  /** False when the page already shows these series' legend (e.g. the operator legend). */
+  legend?: boolean;
 }
 
 const MARGIN = { top: 12, right: 12, bottom: 64, left: 64 };
@@ -37,7 +39,7 @@ const MARGIN = { top: 12, right: 12, bottom: 64, left: 64 };
 const TIP_HALF_WIDTH = 100;
 
 /** Bars with hover and arrow-key tooltips, a legend, and D3 axes; fills its container's width. */
-export function BarChart<B extends BarDatum>({ bars, series, title, yLabel, yScale = 'linear', height = 280, tooltip }: BarChartProps<B>) {
+export function BarChart<B extends BarDatum>({ bars, series, title, yLabel, yScale = 'linear', height = 280, tooltip, legend = true }: BarChartProps<B>) {
   const idPrefix = `bars${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const wrapRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(wrapRef, 800);
@@ -54,7 +56,7 @@ export function BarChart<B extends BarDatum>({ bars, series, title, yLabel, ySca
 
   return (
     <div className="bar-chart" ref={wrapRef}>
-      <SeriesLegend styles={series} idPrefix={idPrefix} />
+      {legend && <SeriesLegend styles={series} idPrefix={idPrefix} />}
       <div className="chart-plot">
         <svg
           width={width}

@@ -14,12 +14,26 @@ export function backendText(backend: BackendInfo | undefined): string {
   }
 }
 
+export interface BackendBadgeProps {
+  backend: BackendInfo | undefined;
+  /** Test id (the header's badge is `backend-badge`; a second copy needs another). */
+  testId?: string;
+  /** Smaller, inline, and silent for screen readers (the header's badge already announces changes). */
+  compact?: boolean;
+}
+
 /** A status badge; the icon differs per state so it does not rely on colour. */
-export function BackendBadge({ backend }: { backend: BackendInfo | undefined }) {
+export function BackendBadge({ backend, testId = 'backend-badge', compact = false }: BackendBadgeProps) {
   const kind = backend ? (backend.name === 'webgpu' ? 'ok' : 'fallback') : 'pending';
   const icon = { ok: '✓', fallback: '!', pending: '…' }[kind];
   return (
-    <p className={`backend-badge backend-${kind}`} data-testid="backend-badge" role="status" aria-live="polite">
+    <p
+      className={`backend-badge backend-${kind}${compact ? ' backend-compact' : ''}`}
+      data-testid={testId}
+      data-backend={backend?.name ?? 'pending'}
+      title={compact ? backendText(backend) : undefined}
+      {...(compact ? {} : { role: 'status', 'aria-live': 'polite' as const })}
+    >
       <span className="backend-icon" aria-hidden="true">
         {icon}
       </span>

@@ -5,6 +5,7 @@ import type { DataOptions, DataSource } from '../../worker/protocol.ts';
 import { Panel } from '../components/Panel.tsx';
 import { useClient } from '../hooks/useClient.ts';
 import { useDataLoad } from '../hooks/useDataLoad.ts';
+import type { LoadState } from '../hooks/useDataLoad.ts';
 import { DataErrorAlert } from './data/DataErrorAlert.tsx';
 import { DataResults } from './data/DataResults.tsx';
 import { LoadProgressView } from './data/LoadProgressView.tsx';
@@ -34,11 +35,17 @@ function sampleOptions(form: DataForm): DataOptions {
   return { bucketCap, splitMode, splitSeed };
 }
 
+export interface DataPanelProps {
+  /** Told about every change of the load state (later steps need to know when data is ready). */
+  onStateChange?: (state: LoadState) => void;
+}
+
 /** The Data panel. Loads the built-in sample with default settings when it first appears. */
-export function DataPanel() {
+export function DataPanel({ onStateChange }: DataPanelProps = {}) {
   const client = useClient();
   const start = useCallback<Parameters<typeof useDataLoad>[0]>((s, o, p) => client.loadData(s, o, p), [client]);
   const { state, load, cancel } = useDataLoad(start);
+  useEffect(() => onStateChange?.(state), [state, onStateChange]);
   const [form, setForm] = useState<DataForm>(DEFAULT_FORM);
   const [kinds, setKinds] = useState<Record<string, FieldKind>>({});
   const errors = useMemo(() => validateForm(form), [form]);

@@ -1,4 +1,4 @@
-// Steps 2–5 of the flow, shown greyed out with a plain-language note until they are built.
+// Steps 4–5 of the flow, shown greyed out with a plain-language note until they are built.
 import { Panel } from '../components/Panel.tsx';
 
 interface Placeholder {
@@ -7,18 +7,8 @@ interface Placeholder {
   text: string;
 }
 
-/** The steps after Data, in the order a user goes through them. */
+/** The steps not built yet, in the order a user goes through them. */
 export const NEXT_STEPS: Placeholder[] = [
-  {
-    step: 2,
-    title: 'Search space',
-    text: 'Choose which building blocks a model may use — how many blocks, which dense and sparse operators, which sizes — and see how many architectures that allows before anything trains.',
-  },
-  {
-    step: 3,
-    title: 'Supernet training',
-    text: 'Train one big network that contains every architecture in the space and shares its weights among them, sampling a different architecture at each step.',
-  },
   {
     step: 4,
     title: 'Search',

@@ -1,0 +1,81 @@
+// Attention operator (`Transformer`, NASREC.md §5): row projection, multi-head self-attention, add & LN, FFN, add & LN.
+import * as tf from '@tensorflow/tfjs';
+import { createLayerNorm, createLinear, maybeLayerNorm } from '../layers.ts';
+import type { LayerNorm, Linear } from '../layers.ts';
+import type { ParamStore } from '../params.ts';
+import type { SparseOpDims } from './efc.ts';
+
+/** Head dimension of the official model (16 dims / 8 heads). Playground: heads = E/2, so E = 8 gives 4 heads. */
+export const HEAD_DIM = 2;
+/** Initial gain of the two attention LayerNorms (`LN_INIT`, §5, §13.9). */
+export const ATTENTION_LN_GAIN = 0.17;
+
+export interface AttentionOp {
+  readonly proj: Linear;
+  readonly heads: number;
+  /**
+   * @param s [B, E, rowsIn] channel-major
+   * @param rowMask [1, 1, rowsOut] supernet row mask applied after the projection, or null. Masked rows stay in
+   *   the softmax (§7, §13.8): they are zero before the Q/K/V projections, not excluded from attention.
+   * @returns [B, E, rowsOut], before the output row mask
+   */
+  apply(s: tf.Tensor3D, rowMask: tf.Tensor3D | null): tf.Tensor3D;
+}
+
+/**
+ * Parameters: `name/w` [rowsIn, rowsOut], `name/b` (LN off), `name/ln` (LN on, over rows); `name/mha/in/w`
+ * [E, 3E] (Q|K|V columns, Xavier over the whole fused matrix as PyTorch's `in_proj_weight`), `name/mha/in/b`,
+ * `name/mha/out/{w,b}`, `name/lnA/{g,b}`, `name/ffn1/{w,b}`, `name/ffn2/{w,b}`, `name/lnF/{g,b}`. The two inner
+ * LayerNorms (eps 1e-5, gain 0.17) exist whatever `layerNorm` says.
+ */
+export function createAttention(store: ParamStore, name: string, dims: SparseOpDims): AttentionOp {
+  const e = dims.embeddingDim;
+  if (e % HEAD_DIM !== 0) throw new RangeError(`attention needs an even embedding dim, got ${e}`);
+  const heads = e / HEAD_DIM;
+  const proj = createLinear(store, name, dims.rowsIn, dims.rowsOut, !dims.layerNorm);
+  const projLn = maybeLayerNorm(store, `${name}/ln`, dims.rowsOut, dims.layerNorm);
+  const inW = store.xavierShaped(`${name}/mha/in/w`, [e, 3 * e], e, 3 * e);
+  const inB = store.filled(`${name}/mha/in/b`, 3 * e, 0);
+  const out = createLinear(store, `${name}/mha/out`, e, e, true);
+  const lnA = createLayerNorm(store, `${name}/lnA`, e, ATTENTION_LN_GAIN);
+  const ffn1 = createLinear(store, `${name}/ffn1`, e, e, true);
+  const ffn2 = createLinear(store, `${name}/ffn2`, e, e, true);
+  const lnF = createLayerNorm(store, `${name}/lnF`, e, ATTENTION_LN_GAIN);
+  const n = dims.rowsOut;
+  return {
+    proj,
+    heads,
+    apply(s, rowMask) {
+      const batch = s.shape[0];
+      let sp = projLn(proj.applyRows(s)) as tf.Tensor3D;
+      if (rowMask !== null) sp = tf.mul(sp, rowMask);
+      // Tokens [B·N, E] for the per-token projections.
+      const x = tf.reshape(tf.transpose(sp, [0, 2, 1]), [batch * n, e]) as tf.Tensor2D;
+      const qkv = tf.add(tf.matMul(x, inW as tf.Tensor2D), inB) as tf.Tensor2D;
+      const attended = multiHead(qkv, batch, n, heads);
+      const h = residualNorm(lnA, x, out.apply(attended));
+      const f = residualNorm(lnF, h, ffn2.apply(tf.relu(ffn1.apply(h)) as tf.Tensor2D));
+      return tf.transpose(tf.reshape(f, [batch, n, e]), [0, 2, 1]);
+    },
+  };
+}
+
+/** softmax(Q·Kᵀ/√2)·V per head. @param qkv [B·N, 3E] @returns [B·N, E] heads concatenated */
+function multiHead(qkv: tf.Tensor2D, batch: number, n: number, heads: number): tf.Tensor2D {
+  const e = heads * HEAD_DIM;
+  // [B, N, 3, H, 2] → [3, B, H, N, 2]: one transpose splits Q, K, V and brings heads forward.
+  const split = tf.transpose(tf.reshape(qkv, [batch, n, 3, heads, HEAD_DIM]), [2, 0, 3, 1, 4]);
+  const [q, k, v] = tf.unstack(split).map((t) => tf.reshape(t, [batch * heads, n, HEAD_DIM]) as tf.Tensor3D) as [
+    tf.Tensor3D,
+    tf.Tensor3D,
+    tf.Tensor3D,
+  ];
+  const scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(HEAD_DIM));
+  const context = tf.matMul(tf.softmax(scores) as tf.Tensor3D, v); // [B·H, N, 2]
+  const merged = tf.transpose(tf.reshape(context, [batch, heads, n, HEAD_DIM]), [0, 2, 1, 3]);
+  return tf.reshape(merged, [batch * n, e]) as tf.Tensor2D;
+}
+
+function residualNorm(ln: LayerNorm, x: tf.Tensor2D, y: tf.Tensor2D): tf.Tensor2D {
+  return ln.apply(tf.add(x, y) as tf.Tensor2D);
+}

@@ -1,0 +1,158 @@
+// Step 3, Supernet training: settings, the transport bar, the loss chart, the sampled path and operator balance.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { InputShape, PresetName, SamplingStrategy, SpaceConfig } from '../../core/space/types.ts';
+import type { DataReadyMessage } from '../../worker/protocol.ts';
+import { OpLegend } from '../components/OpSwatch.tsx';
+import { Panel } from '../components/Panel.tsx';
+import { useBackend } from '../hooks/useBackend.ts';
+import { useTraining } from '../hooks/useTraining.ts';
+import { LossChart } from './training/LossChart.tsx';
+import { OpBalance } from './training/OpBalance.tsx';
+import { SampledArch } from './training/SampledArch.tsx';
+import { TrainErrorAlert } from './training/TrainErrorAlert.tsx';
+import { newSeed, toTrainConfig, TRAIN_DEFAULTS, validateTrainForm } from './training/trainForm.ts';
+import type { TrainForm } from './training/trainForm.ts';
+import { isLive } from './training/trainingState.ts';
+import { TrainSettings } from './training/TrainSettings.tsx';
+import { TransportBar } from './training/TransportBar.tsx';
+import { PRESETS } from './space/PresetPicker.tsx';
+
+const EXPLANATION = (
+  <>
+    <p>
+      The <strong>supernet</strong> holds every architecture of the space at once. At each step it draws one of them — an operator per block and some
+      connections — and trains just that path on one batch of rows. Weights are shared: every architecture that uses an operator in a block uses the
+      same weights.
+    </p>
+    <p>
+      The loss should fall below the <strong>base-rate</strong> line, the loss of always predicting the average click rate. The graph shows the path
+      drawn at the latest step, and the balance table shows whether every operator got its share of training — the search in the next step compares
+      architectures using these shared weights.
+    </p>
+  </>
+);
+
+export interface TrainingPanelProps {
+  /** The valid space to train, or `undefined` while the space panel has a problem. */
+  space: SpaceConfig | undefined;
+  preset: PresetName | 'custom';
+  strategy: SamplingStrategy;
+  /** The loaded data, or `undefined` while none is ready. */
+  data: DataReadyMessage | undefined;
+  dataLoading: boolean;
+  /** Told whether a job is live (the space panel locks its edits meanwhile). */
+  onLiveChange(live: boolean): void;
+}
+
+/** The model's raw input shape for loaded data (Avazu has no dense field and gets one zero column, §2.2). */
+function inputShape(data: DataReadyMessage | undefined): InputShape | undefined {
+  if (!data) return undefined;
+  const dense = data.stats.fields.filter((f) => f.kind === 'dense').length;
+  return { dense: Math.max(dense, 1), sparse: data.stats.fields.length - dense };
+}
+
+/** The Supernet training panel (`data-testid="training-panel"`, `data-status` = the run's status). */
+export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLiveChange }: TrainingPanelProps) {
+  const backend = useBackend();
+  const defaultsFor = preset === 'custom' ? 'tiny' : preset;
+  const [form, setForm] = useState<TrainForm>(() => TRAIN_DEFAULTS[defaultsFor]);
+  const [edited, setEdited] = useState(false);
+  const [speed, setSpeed] = useState(0);
+  const [trained, setTrained] = useState<SpaceConfig | undefined>(undefined);
+  const errors = useMemo(() => validateTrainForm(form), [form]);
+  const training = useTraining(Number(form.seed) || 0, Number(form.steps) || 0, 0);
+  const { view } = training;
+  const live = isLive(view.status);
+
+  useEffect(() => onLiveChange(live), [live, onLiveChange]);
+  // Until the user edits them, the settings follow the chosen preset's defaults.
+  useEffect(() => {
+    if (!edited) setForm(TRAIN_DEFAULTS[defaultsFor]);
+  }, [defaultsFor, edited]);
+
+  const cannotStart = training.draining
+    ? 'Waiting for the previous run to stop…'
+    : !data
+    ? dataLoading
+      ? 'Wait for the data to finish loading.'
+      : 'Load data in step 1 first.'
+    : !space
+      ? 'Fix the search space in step 2 first.'
+      : Object.keys(errors).length > 0
+        ? 'Fix the training settings first.'
+        : undefined;
+
+  const onChange = useCallback((patch: Partial<TrainForm>) => {
+    setEdited(true);
+    setForm((f) => ({ ...f, ...patch }));
+  }, []);
+  const start = () => {
+    if (!space || !data || cannotStart) return;
+    setTrained(space);
+    training.start(space, toTrainConfig(form, strategy, data.stats.splits.val.rows), Number(form.seed));
+  };
+  const onNewSeed = () => {
+    const seed = newSeed();
+    setForm((f) => ({ ...f, seed: String(seed) }));
+    training.reset(seed, Number(form.steps) || 0);
+  };
+  const onSpeed = (stepsPerSecond: number) => {
+    setSpeed(stepsPerSecond);
+    training.setSpeed(stepsPerSecond);
+  };
+  // Before a run, the counter and seed show what Start will use.
+  const shown = view.status === 'idle' ? { ...view, seed: Number(form.seed) || 0, totalSteps: Number(form.steps) || 0 } : view;
+  const input = inputShape(data);
+  const presetLabel = PRESETS.find((p) => p.name === defaultsFor)?.label ?? defaultsFor;
+
+  return (
+    <Panel step={3} title="Supernet training" explanation={EXPLANATION} dataAttrs={{ 'data-testid': 'training-panel', 'data-status': view.status }}>
+      <TransportBar
+        view={shown}
+        backend={backend}
+        cannotStart={cannotStart}
+        speed={speed}
+        onStart={start}
+        onPause={training.pause}
+        onResume={training.resume}
+        onStep={training.step}
+        onStop={training.stop}
+        onReset={() => training.reset(Number(form.seed) || 0, Number(form.steps) || 0)}
+        onNewSeed={onNewSeed}
+        onSpeed={onSpeed}
+      />
+      {view.error && <TrainErrorAlert message={view.error.message} code={view.error.code} />}
+      {view.done && (
+        <p className="notice" role="status" data-testid="train-done">
+          {view.done.reason === 'finished' ? 'Finished' : 'Stopped'} after {view.done.step.toLocaleString('en-US')} steps: train loss{' '}
+          {view.done.trainLoss.toFixed(4)}, validation loss {view.done.valLoss.toFixed(4)}
+          {view.baseRateLogLoss !== undefined ? ` (base rate ${view.baseRateLogLoss.toFixed(4)})` : ''}.
+        </p>
+      )}
+      <div className="train-row">
+        <TrainSettings
+          form={form}
+          errors={errors}
+          onChange={onChange}
+          disabled={live}
+          presetLabel={presetLabel}
+          onDefaults={() => {
+            setEdited(false);
+            setForm(TRAIN_DEFAULTS[defaultsFor]);
+          }}
+        />
+        <LossChart loss={view.loss} val={view.val} baseRateLogLoss={view.baseRateLogLoss} totalSteps={shown.totalSteps} />
+      </div>
+      <OpLegend ops={trained ? [...trained.denseOps, ...trained.sparseOps] : space ? [...space.denseOps, ...space.sparseOps] : []} />
+      <SampledArch sampled={view.sampled} input={input} />
+      {trained && view.opTotals.dense.length > 0 ? (
+        <OpBalance totals={view.opTotals} denseOps={trained.denseOps} sparseOps={trained.sparseOps} />
+      ) : (
+        <section className="op-balance" data-testid="op-balance" data-mode="empty">
+          <h3>Operator balance</h3>
+          <p className="hint">Once training runs: how often each operator was sampled in each block, and its share of the parameter updates.</p>
+        </section>
+      )}
+    </Panel>
+  );
+}

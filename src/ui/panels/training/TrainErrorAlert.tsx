@@ -1,0 +1,35 @@
+// A failed training run, in words, with what to try next.
+
+/** What to do next for a training error code from the worker. */
+export function trainNextStep(code: string | undefined): string {
+  switch (code) {
+    case 'noData':
+      return 'Load data in step 1 first, then start again.';
+    case 'badOption':
+    case 'badConfig':
+    case 'badSpace':
+      return 'Correct the setting named above, then start again.';
+    case 'busy':
+      return 'Wait a moment for the previous run to wind down, then start again.';
+    case 'unavailable':
+      return 'This build cannot train yet. Reload the page after updating it.';
+    case 'memory':
+    case 'oom':
+      return 'Try a smaller space (fewer blocks or widths) or a smaller batch size.';
+    default:
+      return 'Reset and start again; if it fails again, try a smaller batch size or the Tiny preset.';
+  }
+}
+
+/** `role="alert"` box in the training panel (`data-testid="train-error"`). */
+export function TrainErrorAlert({ message, code }: { message: string; code: string | undefined }) {
+  return (
+    <div className="alert alert-error" role="alert" data-testid="train-error">
+      <p className="alert-title">
+        <span aria-hidden="true">⚠ </span>Training stopped with a problem
+      </p>
+      <p>{message}</p>
+      <p className="alert-next">{trainNextStep(code)}</p>
+    </div>
+  );
+}

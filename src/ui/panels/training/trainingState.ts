@@ -1,0 +1,129 @@
+// What the training panel knows about the current run, built from the worker's messages. Pure reducer.
+import type { PathBlock } from '../../../core/space/types.ts';
+import type { TrainDone, TrainStarted } from '../../../worker/client.ts';
+import type { BackendName, TrainProgressMessage } from '../../../worker/protocol.ts';
+import { addOpCounts, EMPTY_TOTALS } from './opTotals.ts';
+import type { OpTotals } from './opTotals.ts';
+
+/**
+ * `idle`: nothing run since the last reset. `starting`: sent, waiting for `trainStarted`.
+ * `running` / `paused`: live. `finished` / `stopped` / `error`: over; the history stays on screen.
+ */
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'error';
+
+export interface StepPoint {
+  step: number;
+  value: number;
+}
+
+export interface TrainingView {
+  status: RunStatus;
+  /** Job whose messages this view accepts (0 = none). */
+  jobId: number;
+  seed: number;
+  step: number;
+  totalSteps: number;
+  samplesPerSec: number;
+  stepsPerSec: number;
+  lr: number;
+  backend: BackendName | undefined;
+  supernetParams: number | undefined;
+  baseRateLogLoss: number | undefined;
+  /** Full histories, appended from the deltas (the worker never resends them). */
+  loss: StepPoint[];
+  val: StepPoint[];
+  sampled: { step: number; blocks: PathBlock[]; full: boolean } | undefined;
+  opTotals: OpTotals;
+  done: TrainDone | undefined;
+  error: { message: string; code: string | undefined } | undefined;
+  /**
+   * A pause or resume sent but not yet confirmed: progress messages already on their way still say the
+   * old state, and must not flip the buttons back.
+   */
+  pending: 'paused' | 'running' | undefined;
+}
+
+export type TrainingAction =
+  | { type: 'start'; jobId: number; seed: number; totalSteps: number }
+  | { type: 'started'; msg: TrainStarted }
+  | { type: 'progress'; msg: TrainProgressMessage }
+  /** Optimistic transport state, confirmed by the next progress message. */
+  | { type: 'pauseRequested'; jobId: number }
+  | { type: 'resumeRequested'; jobId: number }
+  | { type: 'done'; msg: TrainDone }
+  | { type: 'failed'; jobId: number; message: string; code: string | undefined }
+  | { type: 'reset'; seed: number; totalSteps: number };
+
+export function initialView(seed: number, totalSteps: number): TrainingView {
+  return {
+    status: 'idle',
+    jobId: 0,
+    seed,
+    step: 0,
+    totalSteps,
+    samplesPerSec: 0,
+    stepsPerSec: 0,
+    lr: 0,
+    backend: undefined,
+    supernetParams: undefined,
+    baseRateLogLoss: undefined,
+    loss: [],
+    val: [],
+    sampled: undefined,
+    opTotals: EMPTY_TOTALS,
+    done: undefined,
+    error: undefined,
+    pending: undefined,
+  };
+}
+
+/** Whether a job is live in the worker (transport controls apply). */
+export function isLive(status: RunStatus): boolean {
+  return status === 'starting' || status === 'running' || status === 'paused';
+}
+
+export function trainingReducer(view: TrainingView, action: TrainingAction): TrainingView {
+  switch (action.type) {
+    case 'start':
+      return { ...initialView(action.seed, action.totalSteps), status: 'starting', jobId: action.jobId };
+    case 'reset':
+      return initialView(action.seed, action.totalSteps);
+    case 'started': {
+      const m = action.msg;
+      if (m.id !== view.jobId) return view;
+      return { ...view, status: view.status === 'starting' ? 'running' : view.status, backend: m.backend, totalSteps: m.totalSteps, supernetParams: m.supernetParams, baseRateLogLoss: m.baseRateLogLoss };
+    }
+    case 'progress':
+      return action.msg.id === view.jobId && isLive(view.status) ? applyProgress(view, action.msg) : view;
+    case 'pauseRequested':
+      return action.jobId === view.jobId && view.status === 'running' ? { ...view, status: 'paused', pending: 'paused' } : view;
+    case 'resumeRequested':
+      return action.jobId === view.jobId && view.status === 'paused' ? { ...view, status: 'running', pending: 'running' } : view;
+    case 'done': {
+      const m = action.msg;
+      if (m.id !== view.jobId) return view;
+      return { ...view, status: m.reason === 'finished' ? 'finished' : 'stopped', step: m.step, done: m, pending: undefined };
+    }
+    case 'failed':
+      if (action.jobId !== view.jobId) return view;
+      return { ...view, status: 'error', error: { message: action.message, code: action.code } };
+  }
+}
+
+function applyProgress(view: TrainingView, m: TrainProgressMessage): TrainingView {
+  const confirmed = view.pending === undefined || view.pending === m.state;
+  return {
+    ...view,
+    status: confirmed ? m.state : view.status,
+    pending: confirmed ? undefined : view.pending,
+    step: m.step,
+    totalSteps: m.totalSteps,
+    samplesPerSec: m.samplesPerSec,
+    stepsPerSec: m.stepsPerSec,
+    lr: m.lr,
+    loss: m.loss.length > 0 ? view.loss.concat(m.loss) : view.loss,
+    val: m.val.length > 0 ? view.val.concat(m.val) : view.val,
+    sampled: m.sampled.blocks.length > 0 ? { step: m.step, blocks: m.sampled.blocks, full: m.sampled.full } : view.sampled,
+    opTotals: addOpCounts(view.opTotals, m.opCounts),
+  };
+}

@@ -1,0 +1,186 @@
+// The training job: runs the supernet trainer step by step, obeys pause/resume/step/stop/speed within one step,
+// and posts throttled progress deltas (loss points, the sampled path, operator counts).
+import type { Dataset } from '../../core/data/types.ts';
+import { createSupernet } from '../../core/model/supernet.ts';
+import { toSeed } from '../../core/rng.ts';
+import { pathOpParams } from '../../core/space/supernetCost.ts';
+import { DENSE_OPS, SPARSE_OPS, type SpaceConfig, type SupernetPath } from '../../core/space/types.ts';
+import { SupernetTrainer, type StepResult } from '../../core/train/trainer.ts';
+import { bernoulliEntropy } from '../../core/data/finalize.ts';
+import type { BackendName, FromWorker, OpCountsDelta, TrainConfig, TrainControl } from '../protocol.ts';
+
+/** Progress messages per second at most. */
+const PROGRESS_INTERVAL_MS = 250;
+/** Train losses averaged for the final summary. */
+const RECENT = 50;
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+function emptyCounts(blocks: number): OpCountsDelta {
+  return {
+    dense: Array.from({ length: blocks }, () => zeros(DENSE_OPS)),
+    sparse: Array.from({ length: blocks }, () => zeros(SPARSE_OPS)),
+    denseParams: Array.from({ length: blocks }, () => zeros(DENSE_OPS)),
+    sparseParams: Array.from({ length: blocks }, () => zeros(SPARSE_OPS)),
+  };
+}
+
+export interface TrainJobInput {
+  id: number;
+  data: Dataset;
+  space: SpaceConfig;
+  train: TrainConfig;
+  seed: number;
+  backend: BackendName;
+  post(msg: FromWorker): void;
+}
+
+export class TrainingJob {
+  private paused = false;
+  private pendingSingleSteps = 0;
+  private stopRequested = false;
+  private stepsPerSecond = 0;
+  private wake: (() => void) | undefined;
+  private counts: OpCountsDelta;
+  private lossPoints: { step: number; value: number }[] = [];
+  private readonly recent: number[] = [];
+  private valPoints: { step: number; value: number }[] = [];
+  private lastProgressAt = 0;
+  private readonly rate = { steps: 0, since: performance.now() };
+  private stepsPerSecNow = 0;
+
+  constructor(private readonly input: TrainJobInput) {
+    this.counts = emptyCounts(input.space.blocks);
+  }
+
+  control(command: TrainControl): void {
+    if (command === 'pause') this.paused = true;
+    else if (command === 'resume') this.paused = false;
+    else if (command === 'step') {
+      this.paused = true;
+      this.pendingSingleSteps++;
+    } else this.stopRequested = true;
+    this.wake?.();
+  }
+
+  setSpeed(stepsPerSecond: number): void {
+    this.stepsPerSecond = Number.isFinite(stepsPerSecond) && stepsPerSecond > 0 ? stepsPerSecond : 0;
+    this.wake?.();
+  }
+
+  async run(): Promise<void> {
+    const { id, data, space, train, post } = this.input;
+    const trainer = new SupernetTrainer({ data, space, config: train, seed: toSeed(this.input.seed), createSupernet });
+    let last: StepResult | undefined;
+    try {
+      const trainRate = data.splits.train.length ? mean(data.labels, data.splits.train) : 0;
+      post({ type: 'trainStarted', id, backend: this.input.backend, totalSteps: train.steps, supernetParams: countParams(trainer), baseRateLogLoss: bernoulliEntropy(trainRate) });
+      while (trainer.step < train.steps && !this.stopRequested) {
+        if (this.paused && this.pendingSingleSteps === 0) {
+          this.emitProgress(trainer, last, true);
+          await this.sleep(Infinity);
+          continue;
+        }
+        if (this.pendingSingleSteps > 0) this.pendingSingleSteps--;
+        const started = performance.now();
+        last = await trainer.trainStep();
+        this.count(last.path, trainer);
+        const done = trainer.step;
+        if (done % train.readbackEvery === 0 || this.paused) this.addLosses(await trainer.readLosses());
+        if (done % train.evalEvery === 0) this.valPoints.push({ step: done, value: await trainer.evaluate() });
+        this.emitProgress(trainer, last, this.paused);
+        const minGap = this.stepsPerSecond > 0 ? 1000 / this.stepsPerSecond : 0;
+        await this.sleep(Math.max(0, minGap - (performance.now() - started)));
+      }
+      this.addLosses(await trainer.readLosses());
+      const valLoss = await trainer.evaluate();
+      if (this.valPoints.at(-1)?.step !== trainer.step) this.valPoints.push({ step: trainer.step, value: valLoss });
+      this.emitProgress(trainer, last, false, true);
+      const tail = this.recentTrainLoss();
+      post({ type: 'trainDone', id, reason: this.stopRequested ? 'stopped' : 'finished', step: trainer.step, trainLoss: tail, valLoss });
+    } finally {
+      trainer.dispose();
+    }
+  }
+
+  private count(path: SupernetPath, trainer: SupernetTrainer): void {
+    const params = pathOpParams(path, this.input.space, trainer.input, { layerNorm: true });
+    path.forEach((block, b) => {
+      for (const op of block.denseOps) {
+        this.counts.dense[b]![op]++;
+        this.counts.denseParams[b]![op] += params.perBlock[b]?.dense[op] ?? 0;
+      }
+      for (const op of block.sparseOps) {
+        this.counts.sparse[b]![op]++;
+        this.counts.sparseParams[b]![op] += params.perBlock[b]?.sparse[op] ?? 0;
+      }
+    });
+    this.rate.steps++;
+  }
+
+  private emitProgress(trainer: SupernetTrainer, last: StepResult | undefined, paused: boolean, force = false): void {
+    const now = performance.now();
+    if (!force && now - this.lastProgressAt < PROGRESS_INTERVAL_MS) return;
+    const elapsed = (now - this.rate.since) / 1000;
+    if (elapsed > 0.5 || force) {
+      this.stepsPerSecNow = this.rate.steps / Math.max(elapsed, 1e-3);
+      this.rate.steps = 0;
+      this.rate.since = now;
+    }
+    this.lastProgressAt = now;
+    const { id, train, post } = this.input;
+    post({
+      type: 'trainProgress',
+      id,
+      step: trainer.step,
+      totalSteps: train.steps,
+      state: paused ? 'paused' : 'running',
+      samplesPerSec: this.stepsPerSecNow * train.batchSize,
+      stepsPerSec: this.stepsPerSecNow,
+      lr: last?.lr ?? 0,
+      loss: this.lossPoints,
+      val: this.valPoints,
+      sampled: { blocks: last ? last.path.map((b) => ({ ...b })) : [], full: last?.full ?? false },
+      opCounts: this.counts,
+    });
+    this.lossPoints = [];
+    this.valPoints = [];
+    this.counts = emptyCounts(this.input.space.blocks);
+  }
+
+  /** Keeps new loss points for the next progress message and the last RECENT for the final summary. */
+  private addLosses(points: { step: number; value: number }[]): void {
+    this.lossPoints.push(...points);
+    this.recent.push(...points.map((p) => p.value));
+    if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
+  }
+
+  /** Mean of the most recent train losses. */
+  private recentTrainLoss(): number {
+    return this.recent.length ? this.recent.reduce((s, x) => s + x, 0) / this.recent.length : NaN;
+  }
+
+  /** Waits `ms` (Infinity: until a control message), but always yields so messages are handled. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = ms === Infinity ? undefined : setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}
+
+function mean(labels: Uint8Array, idx: Uint32Array): number {
+  let s = 0;
+  for (let i = 0; i < idx.length; i++) s += labels[idx[i]!]!;
+  return s / idx.length;
+}
+
+function countParams(trainer: SupernetTrainer): number {
+  return trainer.net.variables.reduce((s, v) => s + v.size, 0);
+}
+
