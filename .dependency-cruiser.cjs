@@ -47,9 +47,9 @@ module.exports = {
     },
     {
       name: 'backends-only-in-worker',
-      comment: 'Only src/worker imports tfjs backend packages for their side effects.',
+      comment: 'Only the composition roots (src/worker in the browser, src/cli in Node) import tfjs backend packages.',
       severity: 'error',
-      from: { pathNot: '(^|/)src/worker/' },
+      from: { pathNot: '(^|/)src/(worker|cli)/' },
       to: { path: '(^|/)node_modules/@tensorflow/tfjs-backend-' },
     },
     {

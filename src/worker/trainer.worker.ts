@@ -14,6 +14,8 @@ const loads = new Map<number, AbortController>();
 /** The most recently loaded dataset; training reads it. */
 let data: LoadedData | undefined;
 let training: TrainingJob | undefined;
+/** The speed cap outlives jobs, so a change made before a run starts is kept. */
+let stepsPerSecond = 0;
 
 function post(msg: FromWorker): void {
   scope.postMessage(msg);
@@ -44,6 +46,7 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       training?.control(msg.command);
       return;
     case 'setSpeed':
+      stepsPerSecond = msg.stepsPerSecond;
       training?.setSpeed(msg.stepsPerSecond);
       return;
     default:
@@ -83,7 +86,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     return fail('badOption', `The training split has ${dataset.splits.train.length} rows, fewer than one batch of ${msg.train.batchSize}. Load more rows or use a smaller batch.`);
   }
   const choice = await backend;
-  const job = new TrainingJob({ id: msg.id, data: dataset, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post });
+  const job = new TrainingJob({ id: msg.id, data: dataset, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post }, stepsPerSecond);
   training = job;
   try {
     await job.run();

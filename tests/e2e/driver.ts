@@ -43,6 +43,7 @@ export interface TrainSettingsInput {
   lr?: number;
   fullPathWarmupSteps?: number;
   evalEvery?: number;
+  evalRows?: number;
   seed?: number;
 }
 
@@ -52,6 +53,7 @@ const TRAIN_FIELD_IDS: Record<keyof TrainSettingsInput, string> = {
   lr: 'train-lr',
   fullPathWarmupSteps: 'train-warmup',
   evalEvery: 'train-eval-every',
+  evalRows: 'train-eval-rows',
   seed: 'train-seed-input',
 };
 
@@ -186,9 +188,10 @@ export class PlaygroundPage {
     await this.page.waitForFunction((n) => document.querySelector('[data-testid="space-panel"]')?.getAttribute('data-preset') === n, name);
   }
 
-  /** The space size as shown once the worker has counted it, e.g. "1.2 × 1012" (superscripts flattened). */
+  /** The space size once the worker has counted it, as the worker wrote it, e.g. "1.1 × 10^11" (or the problem shown instead). */
   async spaceSizeText(timeoutMs = 30_000): Promise<string> {
-    return this.settledText('space-size', timeoutMs);
+    const shown = await this.settledText('space-size', timeoutMs);
+    return (await this.page.getByTestId('space-size').getAttribute('data-size-text')) || shown;
   }
 
   /** The supernet parameter count as shown once counted, e.g. "123,456". */
@@ -214,16 +217,18 @@ export class PlaygroundPage {
     await this.waitForTrainingStatus(['running', 'paused', 'finished', 'error'], TRAIN_TIMEOUT_MS);
   }
 
-  /** Clicks Pause and waits for the button to offer Resume. */
+  /** Clicks Pause, waits for the button to offer Resume and for the worker to confirm (a step under way finishes first). */
   async pauseTraining(): Promise<void> {
     await this.page.getByTestId('train-pause').click();
     await this.page.getByTestId('train-resume').waitFor();
+    await this.waitForConfirmed(['paused', 'stopped', 'finished', 'error']);
   }
 
-  /** Clicks Resume and waits for the button to offer Pause again. */
+  /** Clicks Resume and waits for the button to offer Pause again and for the worker to confirm. */
   async resumeTraining(): Promise<void> {
     await this.page.getByTestId('train-resume').click();
     await this.page.getByTestId('train-pause').waitFor();
+    await this.waitForConfirmed(['running', 'stopped', 'finished', 'error']);
   }
 
   /** Clicks the single-step button. */
@@ -309,6 +314,18 @@ export class PlaygroundPage {
 
   async close(): Promise<void> {
     await this.browser.close();
+  }
+
+  /** Waits until the worker has confirmed the last pause/resume and the status is one of `statuses`. */
+  private async waitForConfirmed(statuses: string[]): Promise<void> {
+    await this.page.waitForFunction(
+      (wanted) => {
+        const panel = document.querySelector('[data-testid="training-panel"]');
+        return panel?.getAttribute('data-pending') === '' && wanted.includes(panel.getAttribute('data-status') ?? '');
+      },
+      statuses,
+      { timeout: TRAIN_TIMEOUT_MS },
+    );
   }
 
   /** Waits until the training panel's status is one of `statuses`. */

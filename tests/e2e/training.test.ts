@@ -2,8 +2,13 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { PlaygroundPage } from './driver.ts';
 
-/** Light enough for SwiftShader's software WebGPU: Tiny space, small batches, no full-path warm-up. */
-const SETTINGS = { steps: 400, batchSize: 128, fullPathWarmupSteps: 0, evalEvery: 10, seed: 7 };
+/**
+ * Light enough for SwiftShader's software WebGPU (seconds per step on two cores, more while shaders compile):
+ * Tiny space, small batches, a small validation subset, no full-path warm-up (so each step draws a new path).
+ */
+const SETTINGS = { steps: 400, batchSize: 32, fullPathWarmupSteps: 0, evalEvery: 5, evalRows: 64, seed: 7 };
+/** Generous: the first WebGPU steps compile shaders, and CI machines are slow. */
+const TEST_TIMEOUT_MS = 400_000;
 
 describe('Supernet training', () => {
   let app: PlaygroundPage;
@@ -21,7 +26,7 @@ describe('Supernet training', () => {
     expect(await app.rowCount()).toBe(5_000);
 
     await app.chooseSpacePreset('tiny');
-    expect(await app.spaceSizeText()).toMatch(/\d/);
+    expect(await app.spaceSizeText()).toMatch(/^[\d,.]+( × 10\^\d+)?$/);
     expect(Number((await app.supernetParamsText()).replace(/[^\d]/g, ''))).toBeGreaterThan(0);
 
     await app.setTrainSettings(SETTINGS);
@@ -35,9 +40,9 @@ describe('Supernet training', () => {
     const graphBefore = await app.archGraph();
     const edgesBefore = await app.archEdges();
     expect(graphBefore.blocks).toHaveLength(3);
-    const later = await app.waitForStep(first + 12);
+    const later = await app.waitForStep(first + 2);
     expect(later).toBeGreaterThan(first);
-    expect(await app.stepCounterText()).toMatch(new RegExp(`^step ${later} / 400$`));
+    expect(await app.stepCounterText()).toMatch(/^step \d+ \/ 400$/);
     await app.page.waitForFunction(
       (step) => Number(document.querySelector('[data-testid="arch-graph"]')?.getAttribute('data-step')) > step,
       graphBefore.step,
@@ -51,8 +56,8 @@ describe('Supernet training', () => {
     }
 
     // The loss chart draws one train-loss line and validation points as they arrive.
-    await app.waitForStep(21);
-    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="loss-chart"] circle.val-point').length >= 1, undefined, { timeout: 60_000 });
+    await app.waitForStep(11); // train losses are read back from the GPU every 10 steps
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="loss-chart"] circle.val-point').length >= 1, undefined, { timeout: 120_000 });
     const marks = await app.lossChartMarks();
     expect(marks.trainPaths).toBe(1);
     expect(marks.trainPathLength).toBeGreaterThan(10);
@@ -62,7 +67,6 @@ describe('Supernet training', () => {
 
     // Pause: the counter stays put for a second. Resume: it moves again.
     await app.pauseTraining();
-    await app.page.waitForTimeout(500); // a step already running when the pause arrived may still land
     const paused = await app.stepCounter();
     await app.page.waitForTimeout(1_000);
     expect(await app.stepCounter()).toBe(paused);
@@ -75,5 +79,5 @@ describe('Supernet training', () => {
     expect(await app.trainingStatus()).toBe('stopped');
     expect(await app.trainErrorText()).toBeNull();
     expect(app.errors).toEqual([]);
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -8,14 +8,13 @@ import * as tf from '@tensorflow/tfjs';
 export class ConstCache {
   private readonly cache = new Map<string, tf.Tensor>();
 
-  /** [1, max] with ones in the first d units: masks a dense output to width d. */
-  mask(max: number, d: number): tf.Tensor2D {
-    return this.get(`m${max}_${d}`, () => tf.tensor2d(maskValues(max, d), [1, max])) as tf.Tensor2D;
-  }
-
-  /** [1, 1, max] with ones in the first s rows: masks a sparse output [B, E, max] to s rows. */
-  rowMask(max: number, s: number): tf.Tensor3D {
-    return this.get(`r${max}_${s}`, () => tf.tensor3d(maskValues(max, s), [1, 1, max])) as tf.Tensor3D;
+  /**
+   * [max] with ones in the first d entries. Multiplied into [B, max] it masks a dense output to width d; into a
+   * channel-major sparse [B, E, max] it masks to s rows. Rank 1 (a trailing broadcast) keeps the cpu backend
+   * on its fast element-wise path.
+   */
+  mask(max: number, d: number): tf.Tensor1D {
+    return this.get(`m${max}_${d}`, () => tf.tensor1d(maskValues(max, d))) as tf.Tensor1D;
   }
 
   /** A zero tensor of the given shape (zero-filled unselected inputs, interact = 0 rows). */

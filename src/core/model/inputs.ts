@@ -1,6 +1,7 @@
 // Checks of the network inputs and the channel-major sparse layout used inside every network.
 import * as tf from '@tensorflow/tfjs';
 import type { InputShape } from '../space/types.ts';
+import { concatLast } from './concat.ts';
 
 /**
  * Validates dense0 [B, input.dense] and sparse0 [B, input.sparse, E] and returns sparse0 channel-major
@@ -19,5 +20,5 @@ export function prepareInputs(dense0: tf.Tensor2D, sparse0: tf.Tensor3D, input: 
 /** Final-layer input: dense [B, D] then sparse [B, E, N] flattened channel-major (index e·N + n). */
 export function flattenFeatures(dense: tf.Tensor2D, sparse: tf.Tensor3D): tf.Tensor2D {
   const [b, e, n] = sparse.shape;
-  return tf.concat([dense, tf.reshape(sparse, [b, e * n])], 1);
+  return concatLast([dense, tf.reshape(sparse, [b, e * n]) as tf.Tensor2D]);
 }

@@ -53,11 +53,30 @@ export function createLayerNorm(store: ParamStore, name: string, dim: number, ga
   return { g, b, apply: (x) => layerNorm(x, g, b) };
 }
 
-/** (x − mean) / √(var + eps) · g + b over the last axis, with the biased variance (PyTorch semantics). */
+/**
+ * (x − mean) / √(var + eps) · g + b over the last axis, with the biased variance (PyTorch semantics).
+ * The gradient is written out (the standard LayerNorm backward): about half the kernels of autodiff.
+ */
 export function layerNorm<T extends tf.Tensor>(x: T, g: tf.Tensor, b: tf.Tensor): T {
-  const { mean, variance } = tf.moments(x, -1, true);
-  const normed = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, LN_EPS)));
-  return tf.add(tf.mul(normed, g), b) as T;
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [input, gain, shift, save] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    const centred = tf.sub(input, tf.mean(input, -1, true));
+    const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), LN_EPS));
+    const xhat = tf.mul(centred, rstd);
+    save([xhat, rstd, gain]);
+    return {
+      value: tf.add(tf.mul(xhat, gain), shift),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xh, rs, gn] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        const leading = Array.from({ length: dy.rank - 1 }, (_, k) => k);
+        const dxhat = tf.mul(dy, gn);
+        const proj = tf.mul(xh, tf.mean(tf.mul(dxhat, xh), -1, true));
+        const dx = tf.mul(rs, tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), proj));
+        return [dx, tf.sum(tf.mul(dy, xh), leading), tf.sum(dy, leading)];
+      },
+    };
+  });
+  return f(x, g, b) as T;
 }
 
 /** An optional LayerNorm (`layerNorm` off → identity). */

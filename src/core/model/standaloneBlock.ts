@@ -1,6 +1,7 @@
 // One block of a standalone ("fixed") network (NASREC.md §5.1): true widths, one op per stream, no masks.
 import * as tf from '@tensorflow/tfjs';
 import type { ArchBlock } from '../space/types.ts';
+import { concatLast } from './concat.ts';
 import type { ConstCache } from './constants.ts';
 import type { ParamStore } from './params.ts';
 import { createAttention } from './ops/attention.ts';
@@ -75,11 +76,11 @@ export function createStandaloneBlock(
         if (t === null || t === undefined) throw new Error(`block ${i} reads input ${j}, which was not computed`);
         return t;
       };
-      const cat = <T extends tf.Tensor>(list: readonly (T | null)[], idx: readonly number[], axis: number): T =>
-        idx.length === 1 ? pick(list, idx[0]!) : (tf.concat(idx.map((j) => pick(list, j)), axis) as T);
-      const s = cat(sparseList, block.sparseIdx, 2);
+      const cat = <T extends tf.Tensor>(list: readonly (T | null)[], idx: readonly number[]): T =>
+        concatLast(idx.map((j) => pick(list, j)));
+      const s = cat(sparseList, block.sparseIdx);
       const pre = denseOp(
-        () => cat(denseList, block.denseIdx, 1),
+        () => cat(denseList, block.denseIdx),
         s,
         () => pick(denseList, block.left),
         () => pick(denseList, block.right),
@@ -89,7 +90,7 @@ export function createStandaloneBlock(
       if (d2s === null) return { dense, sparse }; // interact = 0 appends nothing (§5.1)
       // Same source rule as the supernet: pre-FM when projected, post-FM when the module is an identity.
       const rows = d2s.apply(d2s.proj === null ? dense : pre);
-      return { dense, sparse: tf.concat([sparse, rows], 2) };
+      return { dense, sparse: concatLast([sparse, rows]) };
     },
   };
 }

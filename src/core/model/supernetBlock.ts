@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DENSE_OPS, SPARSE_OPS, INTERACT_ROWS } from '../space/types.ts';
 import type { DenseOp, PathBlock, SpaceConfig, SparseOp } from '../space/types.ts';
+import { concatLast } from './concat.ts';
 import type { ConstCache } from './constants.ts';
 import type { ParamStore } from './params.ts';
 import { createAttention } from './ops/attention.ts';
@@ -74,22 +75,22 @@ export function createSupernetBlock(
   }
 
   /** Concatenation over all earlier outputs in ascending index, unselected ones replaced by cached zeros (§7). */
-  const zeroFilled = <T extends tf.Tensor>(list: readonly T[], chosen: readonly number[], axis: number): T => {
+  const zeroFilled = <T extends tf.Tensor>(list: readonly T[], chosen: readonly number[]): T => {
     const parts = list.map((t, j) => (chosen.includes(j) ? t : (consts.zeros(t.shape) as T)));
-    return parts.length === 1 ? (parts[0] as T) : (tf.concat(parts, axis) as T);
+    return concatLast(parts, list.map((_, j) => !chosen.includes(j)));
   };
 
   return {
     forward(denseList, sparseList, choice) {
       const batch = denseList[0]?.shape[0] ?? 0;
       const active = (op: DenseOp): boolean => choice.denseOps.includes(op);
-      const x = active('fc') || active('dp') ? zeroFilled(denseList, choice.denseIdx, 1) : null;
-      const s = zeroFilled(sparseList, choice.sparseIdx, 2);
+      const x = active('fc') || active('dp') ? zeroFilled(denseList, choice.denseIdx) : null;
+      const s = zeroFilled(sparseList, choice.sparseIdx);
       // Full-path macro (§8.1): every input feeds both binary slots, nothing zero-filled (`leftRightAll`).
       const lr = choice.leftRightAll === true ? null : [choice.left, choice.right];
       const all = denseList.map((_, j) => j);
-      const left = active('sum') || active('sg') ? zeroFilled(denseList, lr === null ? all : [choice.left], 1) : null;
-      const right = left === null || lr === null || choice.right === choice.left ? left : zeroFilled(denseList, [choice.right], 1);
+      const left = active('sum') || active('sg') ? zeroFilled(denseList, lr === null ? all : [choice.left]) : null;
+      const right = left === null || lr === null || choice.right === choice.left ? left : zeroFilled(denseList, [choice.right]);
 
       // Inactive ops are not computed; active ones are summed, then masked once (mask distributes over the sum).
       const denseParts: tf.Tensor2D[] = [];
@@ -102,7 +103,7 @@ export function createSupernetBlock(
       const mask = consts.mask(denseMax, choice.denseDim);
       const pre = tf.mul(sum(denseParts), mask) as tf.Tensor2D;
 
-      const rowMask = consts.rowMask(sparseMax, choice.sparseDim);
+      const rowMask = consts.mask(sparseMax, choice.sparseDim);
       const sparseParts: tf.Tensor3D[] = [];
       for (const op of SPARSE_OPS) {
         if (!choice.sparseOps.includes(op)) continue;
@@ -113,16 +114,14 @@ export function createSupernetBlock(
 
       // Sparse→dense: FM of the sparse op output, masked to d, added into the dense output.
       const dense = choice.deepFm ? (tf.add(pre, tf.mul(required(ops.fm, 'fm', i).apply(sparse), mask)) as tf.Tensor2D) : pre;
-      let rows: tf.Tensor3D;
       if (choice.interact && ops.d2s !== null) {
         // The official block projects a clone of the pre-FM output; when no projection exists it reshapes a view of
         // the dense output, which the in-place FM addition then changes (supernet.py, SuperNetBlock.forward).
-        rows = ops.d2s.apply(ops.d2s.proj === null ? dense : pre);
-      } else {
-        // §5.1/§7: with interact = 0 (or no modules in the space) 8 zero rows are appended: shapes stay fixed.
-        rows = consts.zeros([batch, e, INTERACT_ROWS]) as tf.Tensor3D;
+        const rows = ops.d2s.apply(ops.d2s.proj === null ? dense : pre);
+        return { dense, sparse: concatLast([sparse, rows]) };
       }
-      return { dense, sparse: tf.concat([sparse, rows], 2) };
+      // §5.1/§7: with interact = 0 (or no modules in the space) 8 zero rows are appended: shapes stay fixed.
+      return { dense, sparse: concatLast([sparse, consts.zeros([batch, e, INTERACT_ROWS]) as tf.Tensor3D], [false, true]) };
     },
   };
 }

@@ -27,7 +27,8 @@ export interface LineChartProps {
 }
 
 const MARGIN = { top: 10, right: 16, bottom: 40, left: 58 };
-const TIP_HALF_WIDTH = 110;
+/** Half the tooltip's widest size: its centre stays this far from the chart's edges. */
+const TIP_HALF_WIDTH = 150;
 const defaultFormat = (v: number) => String(v);
 
 /** Lines, points and reference lines; hover or arrow keys show exact values of every series. */
@@ -135,8 +136,8 @@ function SeriesMarks({ series, x, y, innerW }: { series: LineSeries[]; x: ScaleL
         <path className={s.className} d={path(thin(s.points, innerW * 2)) ?? ''} fill="none" stroke={s.color} strokeWidth={s.strokeWidth ?? 2} strokeDasharray={s.dash} />
       )}
       {s.mark !== 'line' &&
-        s.points.map((p) => (
-          <circle key={p.x} className={`${s.className ?? s.key}-point`} cx={x(p.x)} cy={y(p.y)} r={3.5} fill={s.color} stroke="#fff" strokeWidth={1} />
+        s.points.map((p, i) => (
+          <circle key={i} className={`${s.className ?? s.key}-point`} cx={x(p.x)} cy={y(p.y)} r={3.5} fill={s.color} stroke="#fff" strokeWidth={1} />
         ))}
     </g>
   ));

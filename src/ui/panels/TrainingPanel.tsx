@@ -51,7 +51,10 @@ function inputShape(data: DataReadyMessage | undefined): InputShape | undefined 
   return { dense: Math.max(dense, 1), sparse: data.stats.fields.length - dense };
 }
 
-/** The Supernet training panel (`data-testid="training-panel"`, `data-status` = the run's status). */
+/**
+ * The Supernet training panel (`data-testid="training-panel"`, `data-status` = the run's status, `data-pending` =
+ * a pause or resume the worker has not confirmed yet, else empty).
+ */
 export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLiveChange }: TrainingPanelProps) {
   const backend = useBackend();
   const defaultsFor = preset === 'custom' ? 'tiny' : preset;
@@ -65,9 +68,9 @@ export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLi
   const live = isLive(view.status);
 
   useEffect(() => onLiveChange(live), [live, onLiveChange]);
-  // Until the user edits them, the settings follow the chosen preset's defaults.
+  // Until the user edits them, the settings follow the chosen preset's defaults (the seed stays the user's).
   useEffect(() => {
-    if (!edited) setForm(TRAIN_DEFAULTS[defaultsFor]);
+    if (!edited) setForm((f) => ({ ...TRAIN_DEFAULTS[defaultsFor], seed: f.seed }));
   }, [defaultsFor, edited]);
 
   const cannotStart = training.draining
@@ -106,7 +109,7 @@ export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLi
   const presetLabel = PRESETS.find((p) => p.name === defaultsFor)?.label ?? defaultsFor;
 
   return (
-    <Panel step={3} title="Supernet training" explanation={EXPLANATION} dataAttrs={{ 'data-testid': 'training-panel', 'data-status': view.status }}>
+    <Panel step={3} title="Supernet training" explanation={EXPLANATION} dataAttrs={{ 'data-testid': 'training-panel', 'data-status': view.status, 'data-pending': view.pending ?? '' }}>
       <TransportBar
         view={shown}
         backend={backend}
@@ -138,7 +141,7 @@ export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLi
           presetLabel={presetLabel}
           onDefaults={() => {
             setEdited(false);
-            setForm(TRAIN_DEFAULTS[defaultsFor]);
+            setForm((f) => ({ ...TRAIN_DEFAULTS[defaultsFor], seed: f.seed }));
           }}
         />
         <LossChart loss={view.loss} val={view.val} baseRateLogLoss={view.baseRateLogLoss} totalSteps={shown.totalSteps} />

@@ -44,13 +44,18 @@ export class TrainingJob {
   private counts: OpCountsDelta;
   private lossPoints: { step: number; value: number }[] = [];
   private readonly recent: number[] = [];
+  private lastVal: { step: number; value: number } | undefined;
   private valPoints: { step: number; value: number }[] = [];
   private lastProgressAt = 0;
   private readonly rate = { steps: 0, since: performance.now() };
   private stepsPerSecNow = 0;
 
-  constructor(private readonly input: TrainJobInput) {
+  constructor(
+    private readonly input: TrainJobInput,
+    stepsPerSecond = 0,
+  ) {
     this.counts = emptyCounts(input.space.blocks);
+    this.setSpeed(stepsPerSecond);
   }
 
   control(command: TrainControl): void {
@@ -77,24 +82,26 @@ export class TrainingJob {
       post({ type: 'trainStarted', id, backend: this.input.backend, totalSteps: train.steps, supernetParams: countParams(trainer), baseRateLogLoss: bernoulliEntropy(trainRate) });
       while (trainer.step < train.steps && !this.stopRequested) {
         if (this.paused && this.pendingSingleSteps === 0) {
-          this.emitProgress(trainer, last, true);
+          this.emitProgress(trainer, last, true, true); // always confirm a pause
           await this.sleep(Infinity);
           continue;
         }
-        if (this.pendingSingleSteps > 0) this.pendingSingleSteps--;
+        const single = this.pendingSingleSteps > 0;
+        if (single) this.pendingSingleSteps--;
         const started = performance.now();
         last = await trainer.trainStep();
         this.count(last.path, trainer);
         const done = trainer.step;
         if (done % train.readbackEvery === 0 || this.paused) this.addLosses(await trainer.readLosses());
-        if (done % train.evalEvery === 0) this.valPoints.push({ step: done, value: await trainer.evaluate() });
-        this.emitProgress(trainer, last, this.paused);
+        if (done % train.evalEvery === 0) await this.addValidation(trainer);
+        this.emitProgress(trainer, last, this.paused, single);
         const minGap = this.stepsPerSecond > 0 ? 1000 / this.stepsPerSecond : 0;
         await this.sleep(Math.max(0, minGap - (performance.now() - started)));
       }
       this.addLosses(await trainer.readLosses());
-      const valLoss = await trainer.evaluate();
-      if (this.valPoints.at(-1)?.step !== trainer.step) this.valPoints.push({ step: trainer.step, value: valLoss });
+      // A finished run gets a final validation; a stopped one reports the last it has, so Stop is quick.
+      if (!this.stopRequested || this.lastVal === undefined) await this.addValidation(trainer);
+      const valLoss = this.lastVal?.value ?? NaN;
       this.emitProgress(trainer, last, false, true);
       const tail = this.recentTrainLoss();
       post({ type: 'trainDone', id, reason: this.stopRequested ? 'stopped' : 'finished', step: trainer.step, trainLoss: tail, valLoss });
@@ -146,6 +153,13 @@ export class TrainingJob {
     this.lossPoints = [];
     this.valPoints = [];
     this.counts = emptyCounts(this.input.space.blocks);
+  }
+
+  /** Evaluates once per step at most and queues the point. */
+  private async addValidation(trainer: SupernetTrainer): Promise<void> {
+    if (this.lastVal?.step === trainer.step) return;
+    this.lastVal = { step: trainer.step, value: await trainer.evaluate() };
+    this.valPoints.push(this.lastVal);
   }
 
   /** Keeps new loss points for the next progress message and the last RECENT for the final summary. */

@@ -1,9 +1,10 @@
 // Each operator of NASREC.md §5 on small tensors against values computed by hand.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { concatLastWith } from '../../../src/core/model/concat.ts';
 import { ConstCache } from '../../../src/core/model/constants.ts';
 import { gatherColumns, inverseIndex } from '../../../src/core/model/gatherColumns.ts';
-import { createLayerNorm } from '../../../src/core/model/layers.ts';
+import { createLayerNorm, layerNorm } from '../../../src/core/model/layers.ts';
 import { createAttention } from '../../../src/core/model/ops/attention.ts';
 import { createDenseToSparse } from '../../../src/core/model/ops/denseToSparse.ts';
 import { createDotProduct } from '../../../src/core/model/ops/dotProduct.ts';
@@ -147,7 +148,7 @@ describe('attention', () => {
 
   it('keeps rows zeroed by the supernet mask in the softmax (§13.8)', () => {
     const x = [[1, 0, 0, 1], [0, 2, 1, 0]];
-    const masked = rowsOf(identityAttention().apply(sparse(x), tf.tensor3d([[[1, 0]]])));
+    const masked = rowsOf(identityAttention().apply(sparse(x), tf.tensor1d([1, 0])));
     const zeroed = [x[0]!, [0, 0, 0, 0]];
     const ctx = [...head(zeroed.map((t) => t.slice(0, 2)), 0), ...head(zeroed.map((t) => t.slice(2)), 0)];
     expectClose(masked[0]!, ln(ln(x[0]!.map((v, c) => v + ctx[c]!))));
@@ -165,13 +166,44 @@ describe('helpers', () => {
     expect(ours.arraySync()).toEqual(f((t) => tf.gather(t, tf.tensor1d(idx, 'int32'), 1)).arraySync());
   });
 
-  it('caches one mask tensor per (max, d) with ones in the first d units', () => {
+  it('caches one rank-1 mask tensor per (max, d) with ones in the first d units', () => {
     const c = new ConstCache();
     expect(c.mask(4, 2)).toBe(c.mask(4, 2));
     expect(flat(c.mask(4, 2))).toEqual([1, 1, 0, 0]);
-    expect(c.rowMask(3, 1).shape).toEqual([1, 1, 3]);
     expect(() => c.mask(4, 5)).toThrow('width 5 is not in [1, 4]');
     c.dispose();
     expect(c.size).toBe(0);
+  });
+});
+
+describe('layerNorm gradient', () => {
+  it('equals the autodiff gradient of the plain formula for x, gain and bias', () => {
+    const x = tf.tensor3d([[[1, 2, 4], [0, -1, 3]], [[2, 2, 1], [5, 0, 0]]]);
+    const g = tf.tensor1d([0.5, 1, -2]);
+    const b = tf.tensor1d([0.1, 0, 0.3]);
+    const w = tf.tensor3d([[[1, -1, 2], [0.5, 0, 1]], [[3, 1, -1], [2, 2, 2]]]);
+    const plain = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
+      const { mean, variance } = tf.moments(xx, -1, true);
+      return tf.add(tf.mul(tf.div(tf.sub(xx, mean), tf.sqrt(tf.add(variance, 1e-5))), gg), bb);
+    };
+    const loss = (norm: typeof plain) => (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(norm(xx, gg, bb), w));
+    const ours = tf.grads(loss((xx, gg, bb) => layerNorm(xx, gg, bb)))([x, g, b]);
+    const ref = tf.grads(loss(plain))([x, g, b]);
+    ours.forEach((t, i) => expectClose(Array.from(t.dataSync()), Array.from(ref[i]!.dataSync()), 1e-4));
+  });
+});
+
+describe('concatLast', () => {
+  it('has the gradient of tf.concat for its non-constant parts, with either strategy', () => {
+    const a = tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]);
+    const z = tf.zeros([2, 2, 3]);
+    const c = tf.tensor3d([[[1], [2]], [[3], [4]]]);
+    const w = tf.randomNormal([2, 2, 6], 0, 1, 'float32', 5);
+    const stock = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(tf.concat([x, z, y], -1), w)))([a, c]);
+    for (const strategy of ['slice', 'transpose'] as const) {
+      const ours = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(concatLastWith([x, z, y], [false, true, false], strategy), w)))([a, c]);
+      ours.forEach((g, i) => expect(g.arraySync()).toEqual(stock[i]!.arraySync()));
+      expect(concatLastWith([a, z, c], [false, true, false], strategy).arraySync()).toEqual(tf.concat([a, z, c], -1).arraySync());
+    }
   });
 });

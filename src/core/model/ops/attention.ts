@@ -15,11 +15,11 @@ export interface AttentionOp {
   readonly heads: number;
   /**
    * @param s [B, E, rowsIn] channel-major
-   * @param rowMask [1, 1, rowsOut] supernet row mask applied after the projection, or null. Masked rows stay in
+   * @param rowMask [rowsOut] supernet row mask applied after the projection, or null. Masked rows stay in
    *   the softmax (§7, §13.8): they are zero before the Q/K/V projections, not excluded from attention.
    * @returns [B, E, rowsOut], before the output row mask
    */
-  apply(s: tf.Tensor3D, rowMask: tf.Tensor3D | null): tf.Tensor3D;
+  apply(s: tf.Tensor3D, rowMask: tf.Tensor1D | null): tf.Tensor3D;
 }
 
 /**
@@ -70,7 +70,8 @@ function multiHead(qkv: tf.Tensor2D, batch: number, n: number, heads: number): t
     tf.Tensor3D,
     tf.Tensor3D,
   ];
-  const scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(HEAD_DIM));
+  // Scale Q (N×2 per head) rather than the N×N scores, as PyTorch does.
+  const scores = tf.matMul(tf.mul(q, 1 / Math.sqrt(HEAD_DIM)) as tf.Tensor3D, k, false, true);
   const context = tf.matMul(tf.softmax(scores) as tf.Tensor3D, v); // [B·H, N, 2]
   const merged = tf.transpose(tf.reshape(context, [batch, heads, n, HEAD_DIM]), [0, 2, 1, 3]);
   return tf.reshape(merged, [batch * n, e]) as tf.Tensor2D;

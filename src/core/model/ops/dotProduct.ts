@@ -1,5 +1,6 @@
 // Dot-Product operator, DLRM-style (NASREC.md §5 DP): pairwise dot products of [dense, P sparse rows], strict lower triangle.
 import * as tf from '@tensorflow/tfjs';
+import { concatLast } from '../concat.ts';
 import type { ConstCache } from '../constants.ts';
 import { gatherColumns, inverseIndex } from '../gatherColumns.ts';
 import { createLinear, maybeLayerNorm } from '../layers.ts';
@@ -54,7 +55,7 @@ export function createDotProduct(store: ParamStore, consts: ConstCache, name: st
       const xd = w1 === null ? x : (ln1(w1.apply(x)) as tf.Tensor2D);
       const sp = w2 === null ? s : (ln2(w2.applyRows(s)) as tf.Tensor3D);
       // Channel-major tokens [B, E, P+1]: token 0 is the dense vector, tokens 1..P the projected rows.
-      const t = tf.concat([tf.reshape(xd, [batch, e, 1]) as tf.Tensor3D, sp], 2);
+      const t = concatLast([tf.reshape(xd, [batch, e, 1]) as tf.Tensor3D, sp]);
       const z = tf.reshape(tf.matMul(t, t, true, false), [batch, tokens * tokens]) as tf.Tensor2D;
       const tril = consts.indices(`tril${p}`, () => trilIndices(p));
       const inv = consts.indices(`triinv${p}`, () => inverseIndex(trilIndices(p), tokens * tokens));

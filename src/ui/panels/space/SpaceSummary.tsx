@@ -31,13 +31,13 @@ export function SpaceSummary({ info, dataLoaded, invalid }: SpaceSummaryProps) {
     <div className={`space-summary${stale ? ' stale' : ''}`} aria-live="polite" data-status={info.status}>
       <div className="big-number">
         <span className="big-number-label">Architectures in this space</span>
-        <span className="big-number-value" data-testid="space-size">
+        <span className={`big-number-value${shown && !invalid ? '' : ' placeholder'}`} data-testid="space-size" data-size-text={shown && !invalid ? shown.sizeText : ''}>
           {shown && !invalid ? <SizeText text={shown.sizeText} /> : placeholder}
         </span>
       </div>
       <div className="big-number">
         <span className="big-number-label">Supernet parameters</span>
-        <span className="big-number-value" data-testid="supernet-params">
+        <span className={`big-number-value${shown && !invalid ? '' : ' placeholder'}`} data-testid="supernet-params">
           {shown && !invalid ? formatCount(shown.supernetParams) : placeholder}
         </span>
         <span className="hint">

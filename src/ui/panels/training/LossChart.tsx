@@ -22,7 +22,7 @@ export function LossChart({ loss, val, baseRateLogLoss, totalSteps }: LossChartP
     () => [
       {
         key: 'train',
-        label: `Train (mean of last ${LOSS_WINDOW} readings)`,
+        label: `Train (moving average, ${LOSS_WINDOW} steps)`,
         color: COLORS.train,
         className: 'train-loss',
         points: movingAverage(loss),

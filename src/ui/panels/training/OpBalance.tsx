@@ -79,7 +79,7 @@ export function OpBalance({ totals, denseOps, sparseOps }: OpBalanceProps) {
                   const max = (denseOps as readonly string[]).includes(cell.op) ? table.max.dense : table.max.sparse;
                   const alpha = max > 0 ? 0.08 + 0.62 * (cell.value / max) : 0;
                   return (
-                    <td key={cell.op} className="num heat-cell" data-op={cell.op} title={cellTitle(cell, `block ${b + 1}`)} tabIndex={0} style={{ background: shade(OP_STYLES[cell.op].color, alpha) }}>
+                    <td key={cell.op} className="num heat-cell" data-op={cell.op} title={cellTitle(cell, `block ${b + 1}`)} style={{ background: shade(OP_STYLES[cell.op].color, alpha) }}>
                       {cellText(cell, mode)}
                     </td>
                   );
@@ -91,7 +91,7 @@ export function OpBalance({ totals, denseOps, sparseOps }: OpBalanceProps) {
             <tr className="total">
               <th scope="row">All blocks</th>
               {table.overall.map((cell) => (
-                <td key={cell.op} className="num" data-op={cell.op} title={cellTitle(cell, 'all blocks')} tabIndex={0}>
+                <td key={cell.op} className="num" data-op={cell.op} title={cellTitle(cell, 'all blocks')}>
                   {cellText(cell, mode)}
                 </td>
               ))}

@@ -21,6 +21,21 @@ export function trainNextStep(code: string | undefined): string {
   }
 }
 
+/** Setting names as the worker writes them → as the settings card labels them. */
+const LABELS: Record<string, string> = {
+  steps: 'Steps',
+  batchSize: 'Batch size',
+  lr: 'Learning rate',
+  fullPathWarmupSteps: 'Full-path warm-up',
+  evalEvery: 'Validate every',
+  evalRows: 'Validate on (rows)',
+};
+
+/** The worker's message with setting names replaced by their labels in the form ("evalRows must…" → "Validate on (rows) must…"). */
+export function humanize(message: string): string {
+  return message.replace(/\b(steps|batchSize|lr|fullPathWarmupSteps|evalEvery|evalRows)\b(?= must)/g, (key) => LABELS[key] ?? key);
+}
+
 /** `role="alert"` box in the training panel (`data-testid="train-error"`). */
 export function TrainErrorAlert({ message, code }: { message: string; code: string | undefined }) {
   return (
@@ -28,7 +43,7 @@ export function TrainErrorAlert({ message, code }: { message: string; code: stri
       <p className="alert-title">
         <span aria-hidden="true">⚠ </span>Training stopped with a problem
       </p>
-      <p>{message}</p>
+      <p>{humanize(message)}</p>
       <p className="alert-next">{trainNextStep(code)}</p>
     </div>
   );

@@ -42,14 +42,26 @@ export function TrainSettings({ form, errors, onChange, disabled, onDefaults, pr
         hint="Early steps train the whole supernet, less and less often; 0 = none"
         disabled={disabled}
       />
-      <NumberField
-        label="Validate every (steps)"
-        value={form.evalEvery}
-        onChange={(v) => onChange({ evalEvery: v })}
-        error={errors.evalEvery}
-        testId="train-eval-every"
-        disabled={disabled}
-      />
+      <div className="field-row">
+        <NumberField
+          label="Validate every"
+          value={form.evalEvery}
+          onChange={(v) => onChange({ evalEvery: v })}
+          error={errors.evalEvery}
+          testId="train-eval-every"
+          hint="steps"
+          disabled={disabled}
+        />
+        <NumberField
+          label="Validate on"
+          value={form.evalRows}
+          onChange={(v) => onChange({ evalRows: v })}
+          error={errors.evalRows}
+          testId="train-eval-rows"
+          hint="rows (at most the split)"
+          disabled={disabled}
+        />
+      </div>
       <p className="hint">Adagrad with 10 % learning-rate warm-up, cosine decay and gradient clipping at 5, as in NASRec.</p>
       <button type="button" onClick={onDefaults} disabled={disabled} data-testid="train-defaults">
         Defaults for {presetLabel}

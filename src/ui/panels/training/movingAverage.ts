@@ -1,7 +1,7 @@
 // Trailing moving average of the train-loss readings. Pure.
 import type { LinePoint } from '../../charts/lineData.ts';
 
-/** Readings averaged per point of the smoothed train-loss curve. */
+/** Readings averaged per point of the smoothed train-loss curve (the worker sends one reading per step). */
 export const LOSS_WINDOW = 20;
 
 /** For each point, the mean of it and the up to `window − 1` readings before it. */

@@ -9,6 +9,8 @@ export interface TrainForm {
   lr: string;
   fullPathWarmupSteps: string;
   evalEvery: string;
+  /** Rows of the fixed validation subset (capped at the validation split's size). */
+  evalRows: string;
   seed: string;
 }
 
@@ -19,15 +21,13 @@ export type TrainFormErrors = Partial<Record<keyof TrainForm, string>>;
  * on a run short enough for a browser. The big spaces get smaller batches: each step runs the whole masked supernet.
  */
 export const TRAIN_DEFAULTS: Record<PresetName, TrainForm> = {
-  tiny: { steps: '2000', batchSize: '512', lr: '0.12', fullPathWarmupSteps: '400', evalEvery: '100', seed: '1' },
-  small: { steps: '3000', batchSize: '512', lr: '0.12', fullPathWarmupSteps: '600', evalEvery: '150', seed: '1' },
-  full: { steps: '3000', batchSize: '256', lr: '0.12', fullPathWarmupSteps: '600', evalEvery: '150', seed: '1' },
+  tiny: { steps: '2000', batchSize: '512', lr: '0.12', fullPathWarmupSteps: '400', evalEvery: '100', evalRows: '4096', seed: '1' },
+  small: { steps: '3000', batchSize: '512', lr: '0.12', fullPathWarmupSteps: '600', evalEvery: '150', evalRows: '4096', seed: '1' },
+  full: { steps: '3000', batchSize: '256', lr: '0.12', fullPathWarmupSteps: '600', evalEvery: '150', evalRows: '4096', seed: '1' },
 };
 
 /** NASRec's fixed parts of the recipe (§8.2), not offered as inputs; losses are read back every 10 steps. */
 const FIXED = { warmupFraction: 0.1, clipNorm: 5, readbackEvery: 10 } as const;
-/** Rows of the fixed validation subset, at most (fewer when the validation split is smaller). */
-export const EVAL_ROWS = 4096;
 export const MAX_SEED = 0xffffffff;
 
 function parseRate(text: string): number | string {
@@ -47,13 +47,14 @@ export function validateTrainForm(form: TrainForm): TrainFormErrors {
     ['lr', parseRate(form.lr)],
     ['fullPathWarmupSteps', parseIntIn(form.fullPathWarmupSteps, 0, typeof steps === 'number' ? steps : 1_000_000, 'Full-path warm-up')],
     ['evalEvery', parseIntIn(form.evalEvery, 1, typeof steps === 'number' ? steps : 1_000_000, 'Evaluate every')],
+    ['evalRows', parseIntIn(form.evalRows, 1, 1_000_000, 'Validation rows')],
     ['seed', parseIntIn(form.seed, 0, MAX_SEED, 'Seed')],
   ];
   for (const [key, value] of checks) if (typeof value === 'string') errors[key] = value;
   return errors;
 }
 
-/** The protocol's settings for a valid form; `valRows` caps the evaluation subset. */
+/** The protocol's settings for a valid form; `valRows` (the validation split's size) caps the evaluation subset. */
 export function toTrainConfig(form: TrainForm, strategy: SamplingStrategy, valRows: number | undefined): TrainConfig {
   return {
     steps: Number(form.steps),
@@ -63,7 +64,7 @@ export function toTrainConfig(form: TrainForm, strategy: SamplingStrategy, valRo
     strategy,
     fullPathWarmupSteps: Number(form.fullPathWarmupSteps),
     evalEvery: Number(form.evalEvery),
-    evalRows: Math.max(1, Math.min(EVAL_ROWS, valRows ?? EVAL_ROWS)),
+    evalRows: Math.max(1, Math.min(Number(form.evalRows), valRows ?? Infinity)),
   };
 }
 

@@ -122,8 +122,22 @@ function applyProgress(view: TrainingView, m: TrainProgressMessage): TrainingVie
     stepsPerSec: m.stepsPerSec,
     lr: m.lr,
     loss: m.loss.length > 0 ? view.loss.concat(m.loss) : view.loss,
-    val: m.val.length > 0 ? view.val.concat(m.val) : view.val,
+    val: m.val.length > 0 ? appendByStep(view.val, m.val) : view.val,
     sampled: m.sampled.blocks.length > 0 ? { step: m.step, blocks: m.sampled.blocks, full: m.sampled.full } : view.sampled,
     opTotals: addOpCounts(view.opTotals, m.opCounts),
   };
+}
+
+/** Appends `more` to `points`; a point for a step already there replaces it (the final evaluation may repeat the last). */
+export function appendByStep(points: StepPoint[], more: readonly StepPoint[]): StepPoint[] {
+  const out = points.slice();
+  for (const p of more) {
+    const last = out[out.length - 1];
+    if (last && last.step >= p.step) {
+      const i = out.findIndex((q) => q.step === p.step);
+      if (i >= 0) out[i] = p;
+      else out.splice(out.findIndex((q) => q.step > p.step), 0, p);
+    } else out.push(p);
+  }
+  return out;
 }
