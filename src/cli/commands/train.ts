@@ -15,12 +15,13 @@ import { fileSource, sampleSource } from '../nodeSource.ts';
 
 export const TRAIN_HELP = `train (--data <file> | --sample [--rows N]) --space tiny|small|full --steps N --seed S [--json]
   Trains the NASRec supernet headless in Node and prints train/validation log loss.
-  --backend wasm|cpu   tfjs backend (default wasm: SIMD WebAssembly, several times the cpu backend)
   --batch N            batch size (default ${DEFAULT_TRAIN_CONFIG.batchSize})
   --lr X               peak learning rate (default ${DEFAULT_TRAIN_CONFIG.lr})
   --warmup-steps N     full-path warm-up steps (default: 20 % of --steps)
   --strategy NAME      single-op-any-connection | single-path | any-path | full-path
-  --eval-rows N        rows of the fixed validation subset (default ${DEFAULT_TRAIN_CONFIG.evalRows})`;
+  --eval-rows N        rows of the fixed validation subset (default ${DEFAULT_TRAIN_CONFIG.evalRows})
+  --bucket-cap N       max embedding rows per categorical field (default 65536)
+  --backend wasm|cpu   tfjs backend in Node (default wasm)`;
 
 const STRATEGIES = ['single-op-any-connection', 'single-path', 'any-path', 'full-path'] as const;
 
@@ -41,6 +42,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
       'eval-rows': { type: 'string' },
       json: { type: 'boolean', default: false },
       backend: { type: 'string' },
+      'bucket-cap': { type: 'string' },
     },
   });
   if (!values.sample === !values.data) throw new UsageError('train needs exactly one of --data <file> or --sample');
@@ -60,7 +62,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
     evalEvery: Math.max(1, Math.floor(steps / 10)),
   };
   const source = values.sample ? sampleSource(intOption(values.rows, 'rows', 100_000, 10), seed).source : fileSource(values.data!);
-  const { dataset, stats } = await loadDataset(source, { split: { mode: 'random', seed: toSeed(seed) } });
+  const bucketCap = intOption(values['bucket-cap'], 'bucket-cap', 1 << 16, 2);
+  const { dataset, stats } = await loadDataset(source, { bucketCap, split: { mode: 'random', seed: toSeed(seed) } });
   const backend = enumOption(values.backend, 'backend', ['wasm', 'cpu'] as const) ?? 'wasm';
   if (!(await tf.setBackend(backend))) throw new Error(`the tfjs ${backend} backend did not start`);
   const space = SPACE_PRESETS[preset as PresetName];

@@ -134,18 +134,12 @@ export function copySupernetWeightsToStandalone(supernet: NasrecSupernet, arch: 
     }
   }
 
-  copyFinal();
-  function copyFinal(): void {
-    const n = arch.blocks.length;
-    const last = arch.blocks[n - 1];
-    if (last === undefined) return;
+  // Final layer: features are dense units, then the sparse rows channel-major (index e·N + n), on both sides.
+  const last = arch.blocks[arch.blocks.length - 1];
+  if (last !== undefined) {
     const lastRows = [...range(0, last.sparseDim), ...(last.interact ? range(sn.sparseMax, INTERACT_ROWS) : [])];
-    // Features: dense units, then channel-major sparse (index e·N + n) on both sides.
-    const rowsIdx = [
-      ...range(0, last.denseDim),
-      ...range(0, e).flatMap((c) => lastRows.map((r) => sn.denseMax + c * sn.rowsPerBlock + r)),
-    ];
-    linear('final', rowsIdx, null);
+    const sparseFeatures = range(0, e).flatMap((c) => lastRows.map((r) => sn.denseMax + c * sn.rowsPerBlock + r));
+    linear('final', [...range(0, last.denseDim), ...sparseFeatures], null);
   }
   return { exact: notes.length === 0, notes };
 }

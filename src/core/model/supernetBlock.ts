@@ -84,21 +84,21 @@ export function createSupernetBlock(
     forward(denseList, sparseList, choice) {
       const batch = denseList[0]?.shape[0] ?? 0;
       const active = (op: DenseOp): boolean => choice.denseOps.includes(op);
-      const x = active('fc') || active('dp') ? zeroFilled(denseList, choice.denseIdx) : null;
+      // Inputs are built on first use only: an input no active op reads is never concatenated.
+      const x = once(() => zeroFilled(denseList, choice.denseIdx));
       const s = zeroFilled(sparseList, choice.sparseIdx);
       // Full-path macro (§8.1): every input feeds both binary slots, nothing zero-filled (`leftRightAll`).
-      const lr = choice.leftRightAll === true ? null : [choice.left, choice.right];
-      const all = denseList.map((_, j) => j);
-      const left = active('sum') || active('sg') ? zeroFilled(denseList, lr === null ? all : [choice.left]) : null;
-      const right = left === null || lr === null || choice.right === choice.left ? left : zeroFilled(denseList, [choice.right]);
+      const both = choice.leftRightAll === true;
+      const left = once(() => zeroFilled(denseList, both ? denseList.map((_, j) => j) : [choice.left]));
+      const right = once(() => (both || choice.right === choice.left ? left() : zeroFilled(denseList, [choice.right])));
 
       // Inactive ops are not computed; active ones are summed, then masked once (mask distributes over the sum).
       const denseParts: tf.Tensor2D[] = [];
       for (const op of DENSE_OPS) {
         if (!active(op)) continue;
-        if (op === 'fc') denseParts.push(required(ops.fc, op, i).apply(x!));
-        else if (op === 'dp') denseParts.push(required(ops.dp, op, i).apply(x!, s));
-        else denseParts.push(required(ops[op], op, i).apply(left!, right!));
+        if (op === 'fc') denseParts.push(required(ops.fc, op, i).apply(x()));
+        else if (op === 'dp') denseParts.push(required(ops.dp, op, i).apply(x(), s));
+        else denseParts.push(required(ops[op], op, i).apply(left(), right()));
       }
       const mask = consts.mask(denseMax, choice.denseDim);
       const pre = tf.mul(sum(denseParts), mask) as tf.Tensor2D;
@@ -124,6 +124,11 @@ export function createSupernetBlock(
       return { dense, sparse: concatLast([sparse, consts.zeros([batch, e, INTERACT_ROWS]) as tf.Tensor3D], [false, true]) };
     },
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 function sum<T extends tf.Tensor>(parts: T[]): T {

@@ -72,15 +72,17 @@ export class SupernetTrainer {
     this.evalBatches = makeEvalBatches(data, config);
   }
 
-  /** Takes one optimizer step on the next training batch with a freshly sampled path. */
-  async trainStep(): Promise<StepResult> {
+  /**
+   * Takes one optimizer step on the next training batch, on a freshly sampled path or on `fixedPath`
+   * (training one architecture inside the supernet).
+   */
+  async trainStep(fixedPath?: SupernetPath): Promise<StepResult> {
     const { config } = this;
     const B = config.batchSize;
     const batch = this.batches.next();
-    const { path, full } = samplePath(this.options.space, this.samplerRng, config.strategy, {
-      step: this.step,
-      fullPathWarmupSteps: config.fullPathWarmupSteps,
-    });
+    const { path, full } = fixedPath
+      ? { path: fixedPath, full: false }
+      : samplePath(this.options.space, this.samplerRng, config.strategy, { step: this.step, fullPathWarmupSteps: config.fullPathWarmupSteps });
     const lr = learningRate(this.step, config.steps, config.lr, config.warmupFraction);
     this.embeddings.gather(batch.indices, B, this.gathered);
     const { loss, netGrads, embGrad, normSq } = tf.tidy(() => {

@@ -23,6 +23,7 @@ const cases: { space: SpaceConfig; input: InputShape; layerNorm: boolean; label:
   { space: tiny, input: { dense: 8, sparse: 11 }, layerNorm: true, label: 'Tiny, inputs that hit the skip rules' },
   { space: narrow, input: { dense: 3, sparse: 5 }, layerNorm: true, label: 'E = 4 with a projecting dense→sparse, LayerNorm on' },
   { space: narrow, input: { dense: 3, sparse: 5 }, layerNorm: false, label: 'E = 4 with a projecting dense→sparse, LayerNorm off' },
+  { space: { ...tiny, preset: 'custom', interactionModules: false }, input: { dense: 5, sparse: 4 }, layerNorm: true, label: 'Tiny without interaction modules (8 zero rows)' },
 ];
 
 describe.each(cases)('createSupernet ($label)', ({ space, input, layerNorm }) => {

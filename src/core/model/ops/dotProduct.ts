@@ -33,6 +33,7 @@ export interface DotProductOp {
  * Parameters `name/w1`, `name/w2`, `name/w3` (each with a bias when LN is off, skipped by the rules above) and,
  * with LN on, `name/w1/ln` (over E), `name/w2/ln` (over P, the row axis) and `name/ln` (over out, even when W3
  * is skipped). No activation. The official `_sparse_proj` (E → E) is never used and not allocated.
+ * Playground: the dense vector is projected to E (8 in Tiny), the embedding dim, as the official code does for 16.
  */
 export function createDotProduct(store: ParamStore, consts: ConstCache, name: string, dims: DotProductDims): DotProductOp {
   const { denseIn, rowsIn, outDim, embeddingDim: e, layerNorm } = dims;

@@ -11,7 +11,7 @@ export interface FmOp {
   apply(s: tf.Tensor3D): tf.Tensor2D;
 }
 
-/** `name/w` [E, out], `name/b` (LN off), `name/ln/{g,b}` (LN on); none of them when out = E. */
+/** `name/w` [E, out], `name/b` (LN off), `name/ln/{g,b}` (LN on); none of them when out = E (E = 8 in Tiny, 16 in NASRec). */
 export function createFm(store: ParamStore, name: string, embeddingDim: number, outDim: number, layerNorm: boolean): FmOp {
   const proj = embeddingDim === outDim ? null : createLinear(store, name, embeddingDim, outDim, !layerNorm);
   const ln = maybeLayerNorm(store, `${name}/ln`, outDim, layerNorm && proj !== null);
