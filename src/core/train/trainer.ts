@@ -65,7 +65,7 @@ export class SupernetTrainer {
     this.samplerRng = rng.stream('sampler');
     const B = config.batchSize;
     this.gathered = new Float32Array(B * this.input.sparse * space.embeddingDim);
-    this.sparseInput = tf.variable(tf.zeros([B, this.input.sparse, space.embeddingDim]), true, 'trainer/sparseInput');
+    this.sparseInput = tf.tidy(() => tf.variable(tf.zeros([B, this.input.sparse, space.embeddingDim]), true, 'trainer/sparseInput'));
     this.variablesByName = new Map(this.net.variables.map((v) => [v.name, v]));
     const evalRng = rng.stream('eval');
     this.evalPaths = Array.from({ length: EVAL_PATHS }, () => archToPath(sampleArch(space, evalRng)));
