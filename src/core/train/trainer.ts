@@ -129,9 +129,9 @@ export class SupernetTrainer {
 
   /**
    * Mean validation log loss of the supernet over a fixed validation subset and a fixed set of
-   * EVAL_PATHS sampled architectures (the same ones all run long), read back once.
+   * EVAL_PATHS sampled architectures (the same ones all run long), or of the given paths; read back once.
    */
-  async evaluate(): Promise<number> {
+  async evaluate(paths: readonly SupernetPath[] = this.evalPaths): Promise<number> {
     const E = this.options.space.embeddingDim;
     const total = tf.tidy(() => {
       const losses: tf.Scalar[] = [];
@@ -141,7 +141,7 @@ export class SupernetTrainer {
         const sparse0 = tf.tensor3d(gathered, [batch.size, this.input.sparse, E]);
         const dense0 = tf.tensor2d(batch.dense, [batch.size, this.input.dense]);
         const labels = tf.tensor1d(batch.labels);
-        for (const path of this.evalPaths) losses.push(bceWithLogits(this.net.forward(dense0, sparse0, path), labels));
+        for (const path of paths) losses.push(bceWithLogits(this.net.forward(dense0, sparse0, path), labels));
       }
       return tf.mean(tf.stack(losses));
     });
