@@ -17,7 +17,7 @@ export {
   type NasrecMacro,
   type NasrecMicro,
 } from './nasrecJson.ts';
-export { deadBlocks, pathLiveness, type BlockLiveness } from './liveness.ts';
+export { deadBlocks, leftRightInputs, pathLiveness, readsDenseIdx, readsLeftRight, type BlockLiveness } from './liveness.ts';
 export { archCost, streamWidths, type ArchCost } from './cost.ts';
 export type { Cost } from './opCost.ts';
 export { supernetParams, pathOpParams, supernetWidths, type BlockParams, type SupernetParamCount } from './supernetCost.ts';

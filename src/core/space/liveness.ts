@@ -16,8 +16,10 @@ export interface BlockLiveness {
   interact: boolean;
 }
 
-const readsDenseIdx = (b: PathBlock) => b.denseOps.some((op) => op === 'fc' || op === 'dp');
-const readsLeftRight = (b: PathBlock) => b.denseOps.some((op) => op === 'sum' || op === 'sg');
+/** Whether a block's dense inputs (`denseIdx`) are read: only FC and Dot-Product read them. */
+export const readsDenseIdx = (b: PathBlock): boolean => b.denseOps.some((op) => op === 'fc' || op === 'dp');
+/** Whether a block's left/right inputs are read: only Sum and Sigmoid-Gating read them. */
+export const readsLeftRight = (b: PathBlock): boolean => b.denseOps.some((op) => op === 'sum' || op === 'sg');
 const readsSparseIdx = (b: PathBlock) => b.denseOps.includes('dp');
 
 /** Inputs (0 = raw, j ≥ 1 = block j−1) of the binary ops' left and right slots. */
