@@ -55,3 +55,19 @@ describe('cli', () => {
     expect(r.stderr).toMatch(/--rows/);
   });
 });
+
+describe('cli train', () => {
+  it('train --json trains the supernet headless and reports steps, backend, losses and throughput', () => {
+    const r = cli('train', '--sample', '--rows', '3000', '--space', 'tiny', '--steps', '6', '--batch', '32', '--eval-rows', '64', '--seed', '3', '--json');
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({ steps: 6, backend: 'wasm', space: 'tiny', seed: 3 });
+    for (const key of ['trainLoss', 'valLoss', 'baseRateLogLoss', 'samplesPerSec']) expect(Number.isFinite(out[key])).toBe(true);
+  });
+  it('train refuses a run without data, naming the options', () => {
+    const r = cli('train', '--space', 'tiny');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--data <file> or --sample/);
+  });
+});
