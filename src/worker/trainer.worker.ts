@@ -86,7 +86,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     return fail('badOption', `The training split has ${dataset.splits.train.length} rows, fewer than one batch of ${msg.train.batchSize}. Load more rows or use a smaller batch.`);
   }
   const choice = await backend;
-  const job = new TrainingJob({ id: msg.id, data: dataset, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post }, stepsPerSecond);
+  const job = new TrainingJob({ id: msg.id, data: dataset, valBaseRateLogLoss: data.result.stats.splits.val.baseRateLogLoss, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post }, stepsPerSecond);
   training = job;
   try {
     await job.run();

@@ -3,7 +3,6 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../../core/data/loader.ts';
-import { bernoulliEntropy } from '../../core/data/finalize.ts';
 import { createSupernet } from '../../core/model/supernet.ts';
 import { toSeed } from '../../core/rng.ts';
 import { SPACE_PRESETS } from '../../core/space/presets.ts';
@@ -90,7 +89,6 @@ export async function trainCommand(argv: string[]): Promise<number> {
     trainer.dispose();
   }
   const seconds = (performance.now() - started) / 1000;
-  const valRate = meanLabels(dataset.labels, dataset.splits.val);
   const result = {
     steps,
     space: preset,
@@ -100,7 +98,6 @@ export async function trainCommand(argv: string[]): Promise<number> {
     trainLoss: meanOf(trainLosses.slice(-Math.max(1, Math.floor(steps / 10)))),
     valLoss: valLosses.at(-1)?.value ?? NaN,
     baseRateLogLoss: stats.splits.val.baseRateLogLoss,
-    valBaseRateEntropy: bernoulliEntropy(valRate),
     samplesPerSec: (steps * config.batchSize) / seconds,
     stepsPerSec: steps / seconds,
     seconds,
@@ -113,10 +110,4 @@ export async function trainCommand(argv: string[]): Promise<number> {
 
 function meanOf(points: { value: number }[]): number {
   return points.length ? points.reduce((s, p) => s + p.value, 0) / points.length : NaN;
-}
-
-function meanLabels(labels: Uint8Array, idx: Uint32Array): number {
-  let s = 0;
-  for (let i = 0; i < idx.length; i++) s += labels[idx[i]!]!;
-  return idx.length ? s / idx.length : 0;
 }

@@ -1,6 +1,6 @@
 // Encodes one line at a time into the raw table: validates, transforms dense, hashes categorical.
 import { decodeUtf8, splitCells } from './cells.ts';
-import { fnv1a32, parseHex32 } from './hashing.ts';
+import { FNV_OFFSET, FNV_PRIME, fnv1a32, HEX_DIGIT, parseHex32 } from './hashing.ts';
 import { denseTransform, parseNumber } from './numbers.ts';
 import { RawTable } from './rawTable.ts';
 import type { Schema } from './schema.ts';
@@ -27,13 +27,6 @@ const KIND_DENSE = 2;
 const KIND_CAT_HEX = 3;
 const KIND_CAT_STRING = 4;
 const KIND_AVAZU_HOUR = 5;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** Hex digit value per byte, -1 for anything else. */
-const HEX_DIGIT = new Int8Array(256).fill(-1);
-for (let i = 0; i < 10; i++) HEX_DIGIT[48 + i] = i;
-for (let i = 0; i < 6; i++) HEX_DIGIT[97 + i] = HEX_DIGIT[65 + i] = 10 + i;
 
 /** ln(x + 1) for small non-negative integers, the common case of count features. */
 const LOG1P_TABLE = Float32Array.from({ length: 4096 }, (_, x) => Math.log(x + 1));

@@ -1,6 +1,6 @@
 // Turns streamed raw columns into the encoded Dataset: bucket counts, smallest index types, splits, statistics.
 import { bucketIndex } from './hashing.ts';
-import { DistinctCounter } from './columns.ts';
+import { DistinctCounter } from './distinct.ts';
 import type { RowEncoder } from './encoder.ts';
 import { makeSplits } from './splits.ts';
 import {
@@ -115,12 +115,8 @@ export function finalize({ source, schema, encoder, options, bytes, elapsedMs }:
     const distinct = countDistinct(raw.subarray(0, rows), CATEGORICAL_DISTINCT_LIMIT, false, missing);
     const buckets = chooseBuckets(distinct.distinct, cap, options.buckets?.[name]);
     const values = indexArrayFor(buckets, rows);
-    const modulus = buckets - 1;
-    // bucketIndex, inlined into a monomorphic scratch array, then narrowed by a native copy
-    for (let r = 0; r < rows; r++) {
-      const v = raw[r]!;
-      scratch[r] = missing[r] ? 0 : v - Math.floor(v / modulus) * modulus + 1; // v % modulus without a float fmod call
-    }
+    // Bucket into a monomorphic scratch array, then narrow with one native copy.
+    for (let r = 0; r < rows; r++) scratch[r] = missing[r] ? 0 : bucketIndex(raw[r]!, buckets);
     values.set(scratch);
     fields.push({ name, kind: 'categorical', ...distinct, missingRate: t.catMissing[f]! / rows, buckets });
     return { name, buckets, values };

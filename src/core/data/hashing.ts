@@ -1,7 +1,13 @@
 // Categorical hashing: FNV-1a over bytes for strings, NASRec's modulo rule for Criteo hex ids (NASREC.md §2.3).
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a 32-bit offset basis and prime (exported for the encoder's single-pass loop). */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** Hex digit value per byte, -1 for anything else. */
+export const HEX_DIGIT = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i++) HEX_DIGIT[48 + i] = i;
+for (let i = 0; i < 6; i++) HEX_DIGIT[97 + i] = HEX_DIGIT[65 + i] = 10 + i;
 
 /**
  * 32-bit FNV-1a over bytes [start, end) of `buf`: the fixed string hash for non-hex categorical values.
@@ -38,12 +44,8 @@ export function parseHex32(buf: Uint8Array, start: number, end: number): number 
   if (n < 1 || n > 8) return -1;
   let v = 0;
   for (let i = start; i < end; i++) {
-    const c = buf[i]!;
-    let d: number;
-    if (c >= 48 && c <= 57) d = c - 48;
-    else if (c >= 97 && c <= 102) d = c - 87;
-    else if (c >= 65 && c <= 70) d = c - 55;
-    else return -1;
+    const d = HEX_DIGIT[buf[i]!]!;
+    if (d < 0) return -1;
     v = v * 16 + d;
   }
   return v;
@@ -56,5 +58,7 @@ export function parseHex32(buf: Uint8Array, start: number, end: number): number 
  * @param buckets table rows n_f ≥ 2
  */
 export function bucketIndex(value: number, buckets: number): number {
-  return (value % (buckets - 1)) + 1;
+  const m = buckets - 1;
+  // value % m, written without `%`: values ≥ 2^31 would make V8 call a slow float fmod (exact below 2^53).
+  return value - Math.floor(value / m) * m + 1;
 }

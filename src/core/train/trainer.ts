@@ -51,6 +51,8 @@ export class SupernetTrainer {
   private readonly variablesByName: Map<string, tf.Variable>;
   private readonly evalPaths: SupernetPath[];
   private readonly evalBatches: Batch[];
+  /** Reused [B, F, E] host buffers for the validation batches' gathered embeddings. */
+  private readonly evalGathered: Float32Array[];
   private pendingLosses: { step: number; loss: tf.Scalar }[] = [];
 
   constructor(private readonly options: TrainerOptions) {
@@ -70,6 +72,7 @@ export class SupernetTrainer {
     const evalRng = rng.stream('eval');
     this.evalPaths = Array.from({ length: EVAL_PATHS }, () => archToPath(sampleArch(space, evalRng)));
     this.evalBatches = makeEvalBatches(data, config);
+    this.evalGathered = this.evalBatches.map((b) => new Float32Array(b.size * this.input.sparse * space.embeddingDim));
   }
 
   /**
@@ -135,14 +138,14 @@ export class SupernetTrainer {
     const E = this.options.space.embeddingDim;
     const total = tf.tidy(() => {
       const losses: tf.Scalar[] = [];
-      for (const batch of this.evalBatches) {
-        const gathered = new Float32Array(batch.size * this.input.sparse * E);
+      this.evalBatches.forEach((batch, k) => {
+        const gathered = this.evalGathered[k]!;
         this.embeddings.gather(batch.indices, batch.size, gathered);
         const sparse0 = tf.tensor3d(gathered, [batch.size, this.input.sparse, E]);
         const dense0 = tf.tensor2d(batch.dense, [batch.size, this.input.dense]);
         const labels = tf.tensor1d(batch.labels);
         for (const path of paths) losses.push(bceWithLogits(this.net.forward(dense0, sparse0, path), labels));
-      }
+      });
       return tf.mean(tf.stack(losses));
     });
     const value = (await total.data())[0]!;

@@ -6,7 +6,6 @@ import { toSeed } from '../../core/rng.ts';
 import { pathOpParams } from '../../core/space/supernetCost.ts';
 import { DENSE_OPS, SPARSE_OPS, type SpaceConfig, type SupernetPath } from '../../core/space/types.ts';
 import { SupernetTrainer, type StepResult } from '../../core/train/trainer.ts';
-import { bernoulliEntropy } from '../../core/data/finalize.ts';
 import type { BackendName, FromWorker, OpCountsDelta, TrainConfig, TrainControl } from '../protocol.ts';
 
 /** Progress messages per second at most. */
@@ -28,6 +27,8 @@ function emptyCounts(blocks: number): OpCountsDelta {
 export interface TrainJobInput {
   id: number;
   data: Dataset;
+  /** Log loss of always predicting the train label rate on the validation split (the chart's base-rate line). */
+  valBaseRateLogLoss: number;
   space: SpaceConfig;
   train: TrainConfig;
   seed: number;
@@ -78,8 +79,7 @@ export class TrainingJob {
     const trainer = new SupernetTrainer({ data, space, config: train, seed: toSeed(this.input.seed), createSupernet });
     let last: StepResult | undefined;
     try {
-      const trainRate = data.splits.train.length ? mean(data.labels, data.splits.train) : 0;
-      post({ type: 'trainStarted', id, backend: this.input.backend, totalSteps: train.steps, supernetParams: countParams(trainer), baseRateLogLoss: bernoulliEntropy(trainRate) });
+      post({ type: 'trainStarted', id, backend: this.input.backend, totalSteps: train.steps, supernetParams: countParams(trainer), baseRateLogLoss: this.input.valBaseRateLogLoss });
       while (trainer.step < train.steps && !this.stopRequested) {
         if (this.paused && this.pendingSingleSteps === 0) {
           this.emitProgress(trainer, last, true, true); // always confirm a pause
@@ -147,7 +147,7 @@ export class TrainingJob {
       lr: last?.lr ?? 0,
       loss: this.lossPoints,
       val: this.valPoints,
-      sampled: { blocks: last ? last.path.map((b) => ({ ...b })) : [], full: last?.full ?? false },
+      sampled: { blocks: last ? [...last.path] : [], full: last?.full ?? false }, // postMessage clones it
       opCounts: this.counts,
     });
     this.lossPoints = [];
@@ -186,12 +186,6 @@ export class TrainingJob {
       this.wake = done;
     });
   }
-}
-
-function mean(labels: Uint8Array, idx: Uint32Array): number {
-  let s = 0;
-  for (let i = 0; i < idx.length; i++) s += labels[idx[i]!]!;
-  return s / idx.length;
 }
 
 function countParams(trainer: SupernetTrainer): number {

@@ -10,6 +10,7 @@ import { presetSpace } from '../../../src/core/space/presets.ts';
 import { sampleArch } from '../../../src/core/space/sampler.ts';
 import type { Arch, ArchBlock, InputShape, SpaceConfig } from '../../../src/core/space/types.ts';
 import { expectClose, makeBatch, rng, values } from './helpers.ts';
+import { archBlock } from '../archBlock.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -74,7 +75,7 @@ describe('copySupernetWeightsToStandalone', () => {
     expect(seen.has('dp')).toBe(true);
   });
 
-  const block = (b: Partial<ArchBlock>): ArchBlock => ({ denseIdx: [0], sparseIdx: [0], left: 0, right: 0, denseOp: 'fc', sparseOp: 'efc', denseDim: 32, sparseDim: 8, interact: false, deepFm: false, ...b });
+  const block = (b: Partial<ArchBlock>): ArchBlock => archBlock({ denseDim: 32, ...b });
   const withLast = (last: Partial<ArchBlock>): Arch =>
     makeArch([block({}), block({ denseIdx: [1], sparseIdx: [1], denseDim: 16 }), block({ denseIdx: [2], sparseIdx: [2], ...last })], space);
 

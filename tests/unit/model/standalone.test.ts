@@ -8,6 +8,7 @@ import { sampleArch } from '../../../src/core/space/sampler.ts';
 import type { ArchBlock, InputShape, SpaceConfig } from '../../../src/core/space/types.ts';
 import { expectClose, makeBatch, readWeights, rng, values } from './helpers.ts';
 import { refStandaloneLogit } from './reference/refNets.ts';
+import { archBlock } from '../archBlock.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -17,20 +18,7 @@ const tiny = presetSpace('tiny');
 const narrow: SpaceConfig = { ...presetSpace('tiny'), preset: 'custom', denseDims: [16, 32, 48], sparseDims: [4, 8], embeddingDim: 4 };
 const input: InputShape = { dense: 5, sparse: 4 };
 
-/** A block with defaults that tests override. */
-const block = (b: Partial<ArchBlock>): ArchBlock => ({
-  denseIdx: [0],
-  sparseIdx: [0],
-  left: 0,
-  right: 0,
-  denseOp: 'fc',
-  sparseOp: 'efc',
-  denseDim: 16,
-  sparseDim: 8,
-  interact: false,
-  deepFm: false,
-  ...b,
-});
+const block = archBlock;
 
 describe.each([
   { space: tiny, layerNorm: false, label: 'Tiny, LayerNorm off' },

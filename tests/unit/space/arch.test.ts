@@ -7,21 +7,10 @@ import { presetSpace, SPACE_PRESETS } from '../../../src/core/space/presets.ts';
 import { sampleArch } from '../../../src/core/space/sampler.ts';
 import type { ArchBlock } from '../../../src/core/space/types.ts';
 import { rngFromSeed, toSeed } from '../../../src/core/rng.ts';
+import { archBlock } from '../archBlock.ts';
 
 const tiny = SPACE_PRESETS.tiny;
-const block = (over: Partial<ArchBlock> = {}): ArchBlock => ({
-  denseIdx: [0],
-  sparseIdx: [0],
-  left: 0,
-  right: 0,
-  denseOp: 'fc',
-  sparseOp: 'efc',
-  denseDim: 16,
-  sparseDim: 8,
-  interact: false,
-  deepFm: false,
-  ...over,
-});
+const block = archBlock;
 const blocks3 = (i: number, over: Partial<ArchBlock>): ArchBlock[] => [0, 1, 2].map((j) => (j === i ? block(over) : block()));
 
 function archError(fn: () => unknown): ArchError {

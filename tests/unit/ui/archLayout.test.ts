@@ -3,21 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { layoutArch, NODE_H, OUTPUT_W } from '../../../src/ui/arch/archLayout.ts';
 import { pathBlockOf } from '../../../src/ui/arch/liveBlocks.ts';
 import { fullPath, SPACE_PRESETS } from '../../../src/core/space/index.ts';
-import type { ArchBlock } from '../../../src/core/space/types.ts';
+import { archBlock } from '../archBlock.ts';
 
-const block = (over: Partial<ArchBlock> = {}): ArchBlock => ({
-  denseIdx: [0],
-  sparseIdx: [0],
-  left: 0,
-  right: 0,
-  denseOp: 'fc',
-  sparseOp: 'efc',
-  denseDim: 16,
-  sparseDim: 8,
-  interact: false,
-  deepFm: false,
-  ...over,
-});
+const block = archBlock;
 
 /** The numbers of an SVG path `d`, in order. */
 const nums = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);

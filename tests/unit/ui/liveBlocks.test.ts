@@ -4,20 +4,9 @@ import { liveBlocks, pathBlockOf, usesDenseIdx, usesLeftRight } from '../../../s
 import { archToPath, deadBlocks, fullPath, makeArch, sampleArch, SPACE_PRESETS } from '../../../src/core/space/index.ts';
 import type { ArchBlock, PathBlock } from '../../../src/core/space/types.ts';
 import { rngFromSeed, toSeed } from '../../../src/core/rng.ts';
+import { archBlock } from '../archBlock.ts';
 
-const block = (over: Partial<ArchBlock> = {}): ArchBlock => ({
-  denseIdx: [0],
-  sparseIdx: [0],
-  left: 0,
-  right: 0,
-  denseOp: 'fc',
-  sparseOp: 'efc',
-  denseDim: 16,
-  sparseDim: 8,
-  interact: false,
-  deepFm: false,
-  ...over,
-});
+const block = archBlock;
 const alive = (blocks: ArchBlock[]) => liveBlocks(blocks.map(pathBlockOf));
 
 describe('liveBlocks on sampled architectures', () => {

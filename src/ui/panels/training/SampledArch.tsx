@@ -9,34 +9,25 @@ export interface SampledArchProps {
   input: InputShape | undefined;
 }
 
-/** Edge styles, in words and drawn like the graph's edges. */
+/** Edge styles (CSS class → words), drawn like the graph's edges. */
+const EDGE_STYLES: [className: string, label: string][] = [
+  ['legend-dense', 'dense input (above)'],
+  ['legend-lr', 'left / right input of Sum or SG'],
+  ['legend-sparse', 'sparse input (below)'],
+  ['legend-unused', 'sampled but not read'],
+];
+
 function EdgeLegend() {
   return (
     <ul className="chart-legend edge-legend">
-      <li>
-        <svg width="30" height="10" aria-hidden="true">
-          <line x1="1" x2="29" y1="5" y2="5" className="legend-dense" />
-        </svg>
-        dense input (above)
-      </li>
-      <li>
-        <svg width="30" height="10" aria-hidden="true">
-          <line x1="1" x2="29" y1="5" y2="5" className="legend-lr" />
-        </svg>
-        left / right input of Sum or SG
-      </li>
-      <li>
-        <svg width="30" height="10" aria-hidden="true">
-          <line x1="1" x2="29" y1="5" y2="5" className="legend-sparse" />
-        </svg>
-        sparse input (below)
-      </li>
-      <li>
-        <svg width="30" height="10" aria-hidden="true">
-          <line x1="1" x2="29" y1="5" y2="5" className="legend-unused" />
-        </svg>
-        sampled but not read
-      </li>
+      {EDGE_STYLES.map(([className, label]) => (
+        <li key={className}>
+          <svg width="30" height="10" aria-hidden="true">
+            <line x1="1" x2="29" y1="5" y2="5" className={className} />
+          </svg>
+          {label}
+        </li>
+      ))}
       <li>D→S: dense→sparse module · FM: sparse→dense module</li>
     </ul>
   );
