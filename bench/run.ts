@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dataBench } from './data.ts';
+import { trainBench } from './train.ts';
 
 export interface BenchOutput {
   /** Printed table lines. */
@@ -12,6 +13,7 @@ export interface BenchOutput {
 
 const BENCHES: Record<string, () => Promise<BenchOutput>> = {
   data: dataBench,
+  train: trainBench,
 };
 
 async function main(names: string[]): Promise<void> {

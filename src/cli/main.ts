@@ -3,7 +3,9 @@ import { DataError } from '../core/data/types.ts';
 import { UsageError } from './args.ts';
 import { COST_HELP, costCommand } from './commands/cost.ts';
 import { DATA_HELP, dataCommand } from './commands/data.ts';
+import { RANK_HELP, rankCommand } from './commands/rank.ts';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample.ts';
+import { SEARCH_HELP, searchCommand } from './commands/search.ts';
 import { TRAIN_HELP, trainCommand } from './commands/train.ts';
 
 const COMMANDS: Record<string, { help: string; run(argv: string[]): Promise<number> }> = {
@@ -11,6 +13,8 @@ const COMMANDS: Record<string, { help: string; run(argv: string[]): Promise<numb
   sample: { help: SAMPLE_HELP, run: sampleCommand },
   train: { help: TRAIN_HELP, run: trainCommand },
   cost: { help: COST_HELP, run: costCommand },
+  search: { help: SEARCH_HELP, run: searchCommand },
+  rank: { help: RANK_HELP, run: rankCommand },
 };
 
 const USAGE = `NASRec Playground CLI — usage: npm run cli -- <command> [options]

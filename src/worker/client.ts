@@ -2,7 +2,13 @@
 import { assertNever } from './protocol.ts';
 import type {
   BackendName,
+  CandidateMessage,
   DataOptions,
+  FinalModelSummary,
+  JobProgressMessage,
+  RankDoneMessage,
+  RankRequest,
+  SearchRequest,
   DataReadyMessage,
   DataSource,
   FromWorker,
@@ -70,6 +76,32 @@ export interface TrainJob {
   setSpeed(stepsPerSecond: number): void;
 }
 
+export type SearchStarted = Extract<FromWorker, { type: 'searchStarted' }>;
+export type SearchDone = Extract<FromWorker, { type: 'searchDone' }>;
+export type RankPoint = Extract<FromWorker, { type: 'rankPoint' }>;
+
+/** What a search or rank job reports while it runs. */
+export interface AnalysisListeners {
+  onProgress?(msg: JobProgressMessage): void;
+  onSearchStarted?(msg: SearchStarted): void;
+  onCandidate?(msg: CandidateMessage): void;
+  onFinalModel?(model: FinalModelSummary): void;
+  onRankPoint?(msg: RankPoint): void;
+}
+
+/** A running search or rank check: await `done` (rejects with JobCancelled or WorkerJobError), or `cancel()`. */
+export interface AnalysisJob<T> {
+  id: number;
+  done: Promise<T>;
+  cancel(): void;
+}
+
+interface PendingAnalysis {
+  resolve(msg: SearchDone | RankDoneMessage): void;
+  reject(err: Error): void;
+  listeners: AnalysisListeners;
+}
+
 interface PendingTrain {
   resolve(msg: TrainDone): void;
   reject(err: Error): void;
@@ -89,16 +121,26 @@ export class PlaygroundClient {
   private readonly pending = new Map<number, Pending>();
   private readonly pendingSpace = new Map<number, { resolve(m: SpaceInfoMessage): void; reject(e: Error): void }>();
   private readonly pendingTrain = new Map<number, PendingTrain>();
+  private readonly pendingAnalysis = new Map<number, PendingAnalysis>();
   private readonly backendListeners = new Set<(b: BackendInfo) => void>();
   private readonly errorListeners = new Set<(message: string) => void>();
   private lastBackend: BackendInfo | undefined;
+  /** The backend the page asked for (`?backend=` in its address), if any; the worker still reports what it got. */
+  readonly requestedBackend: BackendName | undefined;
 
-  constructor(worker?: Worker) {
-    this.worker = worker ?? new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
+  /**
+   * Starts the trainer worker (or wraps `worker`, e.g. in tests). `options.backend` is tried first, still through
+   * its self-test. It travels in the worker's `name`: a query on the worker's URL would be mixed into the query
+   * Vite's dev server adds to it, while `name` reaches `self.name` unchanged in dev and production builds.
+   */
+  constructor(worker?: Worker, options: { backend?: BackendName | undefined } = {}) {
+    this.requestedBackend = worker ? undefined : options.backend;
+    const name = options.backend ? `nasrec-trainer backend=${options.backend}` : 'nasrec-trainer';
+    this.worker = worker ?? new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name });
     this.worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
     this.worker.addEventListener('error', (event: ErrorEvent) => {
       const message = `The background worker crashed: ${event.message || 'unknown error'}`;
-      for (const map of [this.pending, this.pendingSpace, this.pendingTrain] as Map<number, { reject(e: Error): void }>[]) {
+      for (const map of [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis] as Map<number, { reject(e: Error): void }>[]) {
         for (const p of map.values()) p.reject(new WorkerJobError('worker', 'crash', message));
         map.clear();
       }
@@ -135,6 +177,22 @@ export class PlaygroundClient {
       control: (command) => this.post({ type: 'trainControl', command }),
       setSpeed: (stepsPerSecond) => this.post({ type: 'setSpeed', stepsPerSecond }),
     };
+  }
+
+  /** Searches the trained supernet (the last finished or stopped run). One search or rank check at a time. */
+  search(request: SearchRequest, listeners: AnalysisListeners = {}): AnalysisJob<SearchDone> {
+    return this.analysis({ type: 'search', id: this.nextId++, request }, listeners) as AnalysisJob<SearchDone>;
+  }
+
+  /** Rank check on the trained supernet: proxy vs from-scratch losses, τ and ρ, and the ablation if asked. */
+  rank(request: RankRequest, listeners: AnalysisListeners = {}): AnalysisJob<RankDoneMessage> {
+    return this.analysis({ type: 'rank', id: this.nextId++, request }, listeners) as AnalysisJob<RankDoneMessage>;
+  }
+
+  private analysis(msg: Extract<ToWorker, { type: 'search' | 'rank' }>, listeners: AnalysisListeners): AnalysisJob<SearchDone | RankDoneMessage> {
+    const done = new Promise<SearchDone | RankDoneMessage>((resolve, reject) => this.pendingAnalysis.set(msg.id, { resolve, reject, listeners }));
+    this.post(msg);
+    return { id: msg.id, done, cancel: () => this.post({ type: 'cancel', id: msg.id }) };
   }
 
   /** Calls `listener` with the backend in use (now, if already known, and on every change). */
@@ -190,18 +248,40 @@ export class PlaygroundClient {
         this.pendingTrain.get(msg.id)?.resolve(msg);
         this.pendingTrain.delete(msg.id);
         return;
+      case 'searchStarted':
+        this.pendingAnalysis.get(msg.id)?.listeners.onSearchStarted?.(msg);
+        return;
+      case 'searchCandidate':
+        this.pendingAnalysis.get(msg.id)?.listeners.onCandidate?.(msg);
+        return;
+      case 'jobProgress':
+        this.pendingAnalysis.get(msg.id)?.listeners.onProgress?.(msg);
+        return;
+      case 'finalModel':
+        this.pendingAnalysis.get(msg.id)?.listeners.onFinalModel?.(msg.model);
+        return;
+      case 'rankPoint':
+        this.pendingAnalysis.get(msg.id)?.listeners.onRankPoint?.(msg);
+        return;
+      case 'searchDone':
+      case 'rankDone':
+        this.pendingAnalysis.get(msg.id)?.resolve(msg);
+        this.pendingAnalysis.delete(msg.id);
+        return;
       case 'cancelled':
-        this.pending.get(msg.id)?.reject(new JobCancelled());
+        (this.pending.get(msg.id) ?? this.pendingAnalysis.get(msg.id))?.reject(new JobCancelled());
         this.pending.delete(msg.id);
+        this.pendingAnalysis.delete(msg.id);
         return;
       case 'error': {
         const id = msg.id;
-        const job = id === undefined ? undefined : (this.pending.get(id) ?? this.pendingSpace.get(id) ?? this.pendingTrain.get(id));
+        const job = id === undefined ? undefined : (this.pending.get(id) ?? this.pendingSpace.get(id) ?? this.pendingTrain.get(id) ?? this.pendingAnalysis.get(id));
         if (job && id !== undefined) {
           job.reject(new WorkerJobError(msg.where, msg.code, msg.message));
           this.pending.delete(id);
           this.pendingSpace.delete(id);
           this.pendingTrain.delete(id);
+          this.pendingAnalysis.delete(id);
         } else {
           for (const l of this.errorListeners) l(msg.message);
         }

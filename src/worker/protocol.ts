@@ -8,8 +8,11 @@ import type {
   SampleOutcome,
   SplitMode,
 } from '../core/data/types.ts';
-import type { DenseOp, PathBlock, SpaceConfig, SparseOp } from '../core/space/types.ts';
+import type { EvolutionConfig } from '../core/search/evolution.ts';
+import type { FineTuneMode } from '../core/search/proxy.ts';
+import type { Arch, ArchKey, DenseOp, PathBlock, SamplingStrategy, SpaceConfig, SparseOp } from '../core/space/types.ts';
 import type { TrainConfig } from '../core/train/config.ts';
+import type { Metrics } from '../core/train/metrics.ts';
 
 export type { TrainConfig };
 
@@ -43,7 +46,106 @@ export type ToWorker =
   | { type: 'train'; id: number; space: SpaceConfig; train: TrainConfig; seed: number }
   | { type: 'trainControl'; command: TrainControl }
   /** Steps per second cap; 0 = as fast as possible. */
-  | { type: 'setSpeed'; stepsPerSecond: number };
+  | { type: 'setSpeed'; stepsPerSecond: number }
+  /** Search the trained supernet (the last finished or stopped training run). Cancel with `cancel`. */
+  | { type: 'search'; id: number; request: SearchRequest }
+  /** Rank check on the trained supernet, optionally with the ablation supernets. Cancel with `cancel`. */
+  | { type: 'rank'; id: number; request: RankRequest };
+
+/** The proxy's settings the UI chooses; the rest are §9's (lr 0.04, 10 % warm-up, clip 5). */
+export interface ProxyRequest {
+  mode: FineTuneMode;
+  steps: number;
+  valRows: number;
+}
+
+export interface SearchRequest {
+  method: 'evolution' | 'random';
+  evolution: EvolutionConfig;
+  /** Random search's budget (default: the evolution's). */
+  randomBudget?: number;
+  proxy: ProxyRequest;
+  finalists: number;
+  /** Cap on each from-scratch training's steps (default: one epoch, early-stopped). */
+  scratchMaxSteps?: number;
+  seed: number;
+}
+
+export interface RankRequest {
+  k: number;
+  proxy: ProxyRequest;
+  scratchMaxSteps?: number;
+  /** Also train one supernet per switched-off technique and score the same K archs with each. */
+  ablation: boolean;
+  seed: number;
+}
+
+/** A model trained from scratch, as the results table shows it. */
+export interface FinalModelSummary {
+  name: string;
+  role: 'finalist' | 'baseline';
+  key?: ArchKey;
+  arch?: Arch;
+  valLoss: number;
+  test: Metrics;
+  params: number;
+  flops: number;
+}
+
+/** One scored candidate of a search. */
+export interface CandidateMessage {
+  type: 'searchCandidate';
+  id: number;
+  index: number;
+  /** −1 for a random draw; g ≥ 0 for a child of generation g. */
+  generation: number;
+  key: ArchKey;
+  arch: Arch;
+  /** Proxy validation log loss. */
+  loss: number;
+  flops: number;
+  params: number;
+  parentKey?: ArchKey;
+}
+
+/** A stage of a long job: what it is doing, how far, and an estimate of the time left. */
+export interface JobProgressMessage {
+  type: 'jobProgress';
+  id: number;
+  job: 'search' | 'rank';
+  stage: string;
+  done: number;
+  total: number;
+  /** Seconds left, estimated from the pace so far; absent until there is a pace. */
+  etaSeconds?: number;
+  detail?: string;
+}
+
+/** The rank correlation of one supernet (the default, or one ablation) against the same standalone losses. */
+export interface RankCorrelationSummary {
+  /** 'NASRec (all techniques)' or the switched-off technique, e.g. 'single-path sampling'. */
+  name: string;
+  strategy: SamplingStrategy;
+  interactionModules: boolean;
+  fineTune: FineTuneMode;
+  kendallTau: number;
+  kendallCI: [number, number];
+  spearmanRho: number;
+  spearmanCI: [number, number];
+  topK: number;
+  topKOverlap: number;
+  /** Proxy loss per point, in the order of `RankDoneMessage.points`. */
+  proxy: number[];
+}
+
+export interface RankDoneMessage {
+  type: 'rankDone';
+  id: number;
+  k: number;
+  points: { key: ArchKey; arch: Arch; standalone: number; flops: number; params: number }[];
+  /** First the default settings, then each ablation (when asked). */
+  correlations: RankCorrelationSummary[];
+}
 
 /** Size and cost of a search space, computed in the worker. */
 export interface SpaceInfoMessage {
@@ -110,7 +212,14 @@ export type FromWorker =
   | { type: 'trainStarted'; id: number; backend: BackendName; totalSteps: number; supernetParams: number; baseRateLogLoss: number }
   | TrainProgressMessage
   | { type: 'trainDone'; id: number; reason: 'finished' | 'stopped'; step: number; trainLoss: number; valLoss: number }
-  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker' | 'space' | 'train'; code?: string; message: string };
+  | { type: 'searchStarted'; id: number; budget: number; method: 'evolution' | 'random' }
+  | CandidateMessage
+  | JobProgressMessage
+  | { type: 'finalModel'; id: number; model: FinalModelSummary }
+  | { type: 'searchDone'; id: number; winnerKey: ArchKey; skippedBaselines: { name: string; reason: string }[] }
+  | { type: 'rankPoint'; id: number; index: number; key: ArchKey; arch: Arch; proxy?: number; standalone?: number }
+  | RankDoneMessage
+  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker' | 'space' | 'train' | 'search' | 'rank'; code?: string; message: string };
 
 /** Compile-time exhaustiveness check for `switch (msg.type)`. */
 export function assertNever(value: never): never {

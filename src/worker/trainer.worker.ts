@@ -3,10 +3,13 @@
 import { DataError } from '../core/data/types.ts';
 import { validateSpace } from '../core/space/index.ts';
 import { validateTrainConfig } from '../core/train/config.ts';
-import { chooseBackend, type BackendChoice } from './backends/chooseBackend.ts';
+import { backendPreference, chooseBackend, type BackendChoice } from './backends/chooseBackend.ts';
 import { runLoadData, type LoadedData } from './jobs/loadData.ts';
 import { spaceInfo } from './jobs/spaceInfo.ts';
+import { runRank } from './jobs/rank.ts';
+import { runSearch } from './jobs/search.ts';
 import { TrainingJob } from './jobs/train.ts';
+import type { TrainedSupernet } from './jobs/trained.ts';
 import { assertNever, type FromWorker, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -14,6 +17,10 @@ const loads = new Map<number, AbortController>();
 /** The most recently loaded dataset; training reads it. */
 let data: LoadedData | undefined;
 let training: TrainingJob | undefined;
+/** The supernet of the last finished or stopped run: what search and rank work on. */
+let trained: TrainedSupernet | undefined;
+/** The running search or rank job (one at a time: they share the supernet's weights). */
+let analysis: { id: number; controller: AbortController } | undefined;
 /** The speed cap outlives jobs, so a change made before a run starts is kept. */
 let stepsPerSecond = 0;
 
@@ -21,7 +28,7 @@ function post(msg: FromWorker): void {
   scope.postMessage(msg);
 }
 
-const backend: Promise<BackendChoice> = chooseBackend();
+const backend: Promise<BackendChoice> = chooseBackend(backendPreference(scope.name));
 backend.then(
   (choice) => post({ type: 'backend', ...choice }),
   (err: unknown) => post({ type: 'error', where: 'backend', message: `Could not start any tfjs backend: ${String(err)}` }),
@@ -35,6 +42,7 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       return;
     case 'cancel':
       loads.get(msg.id)?.abort();
+      if (analysis?.id === msg.id) analysis.controller.abort();
       return;
     case 'spaceInfo':
       post(spaceInfo(msg.id, msg.space, data?.result.dataset));
@@ -49,6 +57,10 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       stepsPerSecond = msg.stepsPerSecond;
       training?.setSpeed(msg.stepsPerSecond);
       return;
+    case 'search':
+    case 'rank':
+      void analyse(msg);
+      return;
     default:
       assertNever(msg);
   }
@@ -61,6 +73,7 @@ async function loadData(id: number, msg: Extract<ToWorker, { type: 'loadData' }>
   try {
     const loaded = await runLoadData(id, msg.source, msg.options, controller.signal, post);
     data = loaded;
+    dropTrained(); // it was trained on the previous data
     post(loaded.message);
   } catch (err) {
     if (err instanceof DataError && err.code === 'cancelled') post({ type: 'cancelled', id });
@@ -85,15 +98,44 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   if (dataset.splits.train.length < msg.train.batchSize) {
     return fail('badOption', `The training split has ${dataset.splits.train.length} rows, fewer than one batch of ${msg.train.batchSize}. Load more rows or use a smaller batch.`);
   }
+  if (analysis) return fail('busy', 'A search or rank check is running on the trained supernet. Stop it first.');
   const choice = await backend;
+  dropTrained();
   const job = new TrainingJob({ id: msg.id, data: dataset, valBaseRateLogLoss: data.result.stats.splits.val.baseRateLogLoss, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post }, stepsPerSecond);
   training = job;
   try {
-    await job.run();
+    const trainer = await job.run();
+    trained = { trainer, dataset, space: msg.space, train: msg.train, seed: msg.seed };
   } catch (err) {
     fail('internal', `Training stopped with an error: ${describe(err)}`);
   } finally {
     training = undefined;
+  }
+}
+
+function dropTrained(): void {
+  trained?.trainer.dispose();
+  trained = undefined;
+}
+
+/** Runs a search or a rank check on the trained supernet; cancellation ends it with `cancelled`. */
+async function analyse(msg: Extract<ToWorker, { type: 'search' | 'rank' }>): Promise<void> {
+  const where = msg.type;
+  const fail = (code: string, message: string) => post({ type: 'error', id: msg.id, where, code, message });
+  if (analysis) return fail('busy', 'A search or rank check is already running. Stop it first.');
+  if (training) return fail('busy', 'The supernet is still training. Let it finish or stop it first.');
+  if (!trained) return fail('noSupernet', 'Train a supernet first (step 3): search and rank use its weights.');
+  const controller = new AbortController();
+  analysis = { id: msg.id, controller };
+  try {
+    if (msg.type === 'search') await runSearch(msg.id, msg.request, trained, controller.signal, post);
+    else await runRank(msg.id, msg.request, trained, controller.signal, post);
+  } catch (err) {
+    if (controller.signal.aborted) post({ type: 'cancelled', id: msg.id });
+    else if (err instanceof RangeError) fail('badOption', describe(err));
+    else fail('internal', `The ${where === 'search' ? 'search' : 'rank check'} stopped with an error: ${describe(err)}`);
+  } finally {
+    analysis = undefined;
   }
 }
 

@@ -71,3 +71,52 @@ describe('cli train', () => {
     expect(r.stderr).toMatch(/--data <file> or --sample/);
   });
 });
+
+describe('cli search and rank', () => {
+  const small = ['--finetune-steps', '5', '--proxy-val-rows', '256', '--scratch-steps', '8'];
+  const dir = mkdtempSync(join(tmpdir(), 'nasrec-supernet-'));
+
+  it('train --save writes a supernet that search --supernet loads, and search --json names the winner and the baselines', () => {
+    const t = cli('train', '--sample', '--rows', '3000', '--space', 'tiny', '--steps', '6', '--batch', '32', '--eval-rows', '64', '--seed', '3', '--save', dir, '--json');
+    expect(t.status).toBe(0);
+    expect(JSON.parse(t.stdout)).toMatchObject({ saved: dir });
+    for (const f of ['supernet.json', 'weights.bin', 'embeddings.bin']) expect(existsSync(join(dir, f))).toBe(true);
+
+    const r = cli('search', '--supernet', dir, '--population', '4', '--sample-size', '2', '--children', '2', '--generations', '1', '--finalists', '1', '--batch', '32', ...small, '--json');
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      budget: number;
+      winner: { key: string; arch: { blocks: unknown[] }; testLogLoss: number; auc: number; flops: number };
+      baselines: { name: string; testLogLoss: number; auc: number; flops: number }[];
+    };
+    expect(out.budget).toBe(6);
+    expect(out.winner.arch.blocks).toHaveLength(3);
+    expect(typeof out.winner.key).toBe('string');
+    for (const m of [out.winner, ...out.baselines]) {
+      expect(m.testLogLoss).toBeGreaterThan(0);
+      expect(m.auc).toBeGreaterThanOrEqual(0);
+      expect(m.flops).toBeGreaterThan(0);
+    }
+    expect(out.baselines.map((b) => b.name)).toEqual(['Logistic regression', 'DLRM-like', 'DeepFM-like', 'DCN-like']);
+  });
+
+  it('rank --json reports k, tau and rho with intervals, and the points', () => {
+    const r = cli('rank', '--supernet', dir, '--k', '4', '--resamples', '50', '--batch', '32', ...small, '--json');
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { k: number; kendallTau: number; kendallCI: number[]; spearmanRho: number; spearmanCI: number[]; points: { key: string; proxy: number; standalone: number }[] };
+    expect(out.k).toBe(4);
+    expect(out.points).toHaveLength(4);
+    expect(Math.abs(out.kendallTau)).toBeLessThanOrEqual(1);
+    expect(out.kendallCI).toHaveLength(2);
+    expect(out.spearmanCI[0]).toBeLessThanOrEqual(out.spearmanCI[1]!);
+    for (const p of out.points) expect(p.proxy > 0 && p.standalone > 0).toBe(true);
+  });
+
+  it('search --supernet refuses a supernet directory that is not there', () => {
+    const r = cli('search', '--supernet', join(dir, 'missing'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot read/);
+  });
+});

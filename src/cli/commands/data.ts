@@ -1,6 +1,7 @@
 // `cli data`: loads a file (or the built-in sample) exactly as the app does and prints its statistics.
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../../core/data/loader.ts';
+import { DEFAULT_SAMPLE_ROWS } from '../../core/data/synthetic/index.ts';
 import type { DatasetStats, FieldKind, LoadOptions } from '../../core/data/types.ts';
 import { toSeed } from '../../core/rng.ts';
 import { enumOption, intOption, UsageError } from '../args.ts';
@@ -12,7 +13,7 @@ data --sample [--rows N] [--seed S] [--json]
   sample and prints rows, label rates, splits, per-field statistics and bad rows.
   --split random|file-order   80/10/10 split (default random, seeded by --seed)
   --seed S                    run seed: split, and the sample generator (default 1)
-  --rows N                    sample rows (default 100000)
+  --rows N                    sample rows (default ${DEFAULT_SAMPLE_ROWS})
   --bucket-cap N              max embedding rows per categorical field (default 65536)
   --kind NAME=dense|categorical   override a CSV column's kind (repeatable)`;
 
@@ -46,7 +47,7 @@ export async function dataCommand(argv: string[]): Promise<number> {
   let result;
   if (values.sample) {
     if (positionals.length > 0) throw new UsageError('give either a file or --sample, not both');
-    const { source, sample } = sampleSource(intOption(values.rows, 'rows', 100_000, 1), seed);
+    const { source, sample } = sampleSource(intOption(values.rows, 'rows', DEFAULT_SAMPLE_ROWS, 1), seed);
     result = await loadDataset(source, options);
     extra = { truth: sample.truth, outcome: sample.outcome() };
   } else {

@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { createCriteoSample } from '../../core/data/synthetic/index.ts';
+import { createCriteoSample, DEFAULT_SAMPLE_ROWS } from '../../core/data/synthetic/index.ts';
 import { toSeed } from '../../core/rng.ts';
 import { intOption, UsageError } from '../args.ts';
 
@@ -16,7 +16,7 @@ export async function sampleCommand(argv: string[]): Promise<number> {
     options: { out: { type: 'string' }, rows: { type: 'string' }, seed: { type: 'string' } },
   });
   if (!values.out) throw new UsageError('sample needs --out FILE');
-  const sample = createCriteoSample({ rows: intOption(values.rows, 'rows', 100_000, 1), seed: toSeed(intOption(values.seed, 'seed', 1)) });
+  const sample = createCriteoSample({ rows: intOption(values.rows, 'rows', DEFAULT_SAMPLE_ROWS, 1), seed: toSeed(intOption(values.seed, 'seed', 1)) });
   const out = createWriteStream(values.out);
   for (const chunk of sample.chunks()) {
     if (!out.write(Buffer.from(chunk))) await once(out, 'drain');

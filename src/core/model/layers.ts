@@ -1,5 +1,6 @@
 // Building blocks of every operator: Linear (x·W + b) on the feature or the row axis, and LayerNorm (NASREC.md §5).
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from './matmul.ts';
 import type { ParamStore } from './params.ts';
 
 /** PyTorch's LayerNorm epsilon (§5). */
@@ -22,7 +23,7 @@ export function createLinear(store: ParamStore, name: string, inDim: number, out
   const w = store.xavier(`${name}/w`, inDim, outDim);
   const b = bias ? store.filled(`${name}/b`, outDim, 0) : null;
   const apply = (x: tf.Tensor2D): tf.Tensor2D => {
-    const y = tf.matMul(x, w as tf.Tensor2D) as tf.Tensor2D;
+    const y = matMul(x, w as tf.Tensor2D);
     return b === null ? y : (tf.add(y, b) as tf.Tensor2D);
   };
   return {

@@ -24,3 +24,5 @@ export { supernetParams, pathOpParams, supernetWidths, type BlockParams, type Su
 export { spaceSize, blockChoices } from './spaceSize.ts';
 export { archToPath, fullPath } from './path.ts';
 export { samplePath, sampleArch, warmupProbability } from './sampler.ts';
+export { dlrmLike, deepFmLike, namedBaselines, type NamedArch } from './baselines.ts';
+export { mutateArch, MACRO_FIELDS, MICRO_FIELDS, type MacroField, type MicroField, type MutableField } from './mutate.ts';

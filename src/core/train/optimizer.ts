@@ -7,6 +7,11 @@ export function gradNormSq(grads: readonly tf.Tensor[]): tf.Scalar {
   return tf.tidy(() => (grads.length === 0 ? tf.scalar(0) : tf.addN(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
 }
 
+/** clipCoefficient on the device: min(1, maxNorm / (‖grads‖ + 1e-6)) as a [] scalar, with no read-back. */
+export function clipCoefficientTensor(grads: readonly tf.Tensor[], maxNorm: number): tf.Scalar {
+  return tf.tidy(() => tf.minimum(1, tf.div(maxNorm, tf.add(tf.sqrt(gradNormSq(grads)), 1e-6))) as tf.Scalar);
+}
+
 /**
  * torch.nn.utils.clip_grad_norm_: gradients are scaled by maxNorm / (total + 1e-6) when that is below 1.
  * @param totalNorm the global L2 norm over all parameters, embeddings included
@@ -22,15 +27,21 @@ export function clipCoefficient(totalNorm: number, maxNorm: number): number {
  * epsilon differently, so it cannot be used (§14).
  */
 export class Adagrad {
+  private static instances = 0;
   private readonly accumulators = new Map<tf.Variable, tf.Variable>();
+  /** Tells this optimizer's accumulators apart from another's over the same variables (tfjs names are global). */
+  private readonly id = Adagrad.instances++;
 
-  /** Applies one step. `grads` maps variables to their gradients (scaled by `clipCoef` first). */
-  apply(grads: ReadonlyMap<tf.Variable, tf.Tensor>, lr: number, clipCoef: number): void {
+  /**
+   * Applies one step. `grads` maps variables to their gradients (scaled by `clipCoef` first: a number, or a
+   * scalar tensor when the norm stays on the device).
+   */
+  apply(grads: ReadonlyMap<tf.Variable, tf.Tensor>, lr: number, clipCoef: number | tf.Scalar): void {
     tf.tidy(() => {
       for (const [variable, grad] of grads) {
         let acc = this.accumulators.get(variable);
         if (!acc) {
-          acc = tf.variable(tf.zerosLike(variable), false, `${variable.name}/adagrad`);
+          acc = tf.variable(tf.zerosLike(variable), false, `${variable.name}/adagrad${this.id}`);
           this.accumulators.set(variable, acc);
         }
         const g = clipCoef === 1 ? grad : tf.mul(grad, clipCoef);

@@ -1,4 +1,4 @@
-// Picks the tfjs backend for training: WebGPU, then wasm, then cpu; each must pass a training self-test first.
+// Picks the tfjs backend for training: the page's preference if any, else WebGPU, then wasm, then cpu; each must pass a training self-test first.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -11,7 +11,7 @@ import { selfTest } from './selfTest.ts';
 export interface BackendChoice {
   name: BackendName;
   adapter?: string;
-  /** Why faster backends were not used (absent when WebGPU was chosen). */
+  /** Why faster backends were not used (absent when WebGPU was chosen unasked), or that the page address chose it. */
   reason?: string;
 }
 
@@ -51,19 +51,54 @@ async function tryWebGpu(): Promise<{ adapter: string } | { reason: string }> {
   }
 }
 
-/** Tries WebGPU, then wasm, then cpu. Never throws: the cpu backend always exists. */
-export async function chooseBackend(): Promise<BackendChoice> {
-  const gpu = await tryWebGpu();
-  if ('adapter' in gpu) return { name: 'webgpu', adapter: gpu.adapter };
-  let reason = gpu.reason;
-  try {
-    const failure = await selfTest('wasm');
-    if (!failure) return { name: 'wasm', reason };
-    reason += `; wasm failed its self-test: ${failure}`;
-  } catch (err) {
-    reason += `; wasm failed: ${err instanceof Error ? err.message : String(err)}`;
+/** One backend's attempt: it passed its self-test (and is now selected), or the reason it did not. */
+type Attempt = { ok: true; adapter?: string } | { ok: false; reason: string };
+
+async function attempt(name: BackendName): Promise<Attempt> {
+  if (name === 'webgpu') {
+    const gpu = await tryWebGpu();
+    return 'adapter' in gpu ? { ok: true, adapter: gpu.adapter } : { ok: false, reason: gpu.reason };
+  }
+  if (name === 'wasm') {
+    try {
+      const failure = await selfTest('wasm');
+      return failure ? { ok: false, reason: `wasm failed its self-test: ${failure}` } : { ok: true };
+    } catch (err) {
+      return { ok: false, reason: `wasm failed: ${err instanceof Error ? err.message : String(err)}` };
+    }
   }
   await tf.setBackend('cpu');
   await tf.ready();
-  return { name: 'cpu', reason };
+  return { ok: true };
+}
+
+/**
+ * The page's backend preference, carried in the worker's `name` ("nasrec-trainer backend=wasm", written by
+ * client.ts from the page address `?backend=`). `undefined` when there is none.
+ */
+export function backendPreference(workerName: string): BackendName | undefined {
+  const match = /(?:^|\s)backend=(webgpu|wasm|cpu)(?:\s|$)/.exec(workerName);
+  return match ? (match[1] as BackendName) : undefined;
+}
+
+/**
+ * Tries `preferred` first when given (it must pass its self-test too), then WebGPU, wasm, cpu. Never throws: the
+ * cpu backend always exists. A preferred backend in use says so in `reason`; one that failed says why, then why
+ * each faster backend was not used.
+ */
+export async function chooseBackend(preferred?: BackendName): Promise<BackendChoice> {
+  const reasons: string[] = [];
+  if (preferred) {
+    const got = await attempt(preferred);
+    if (got.ok) return { name: preferred, ...(got.adapter ? { adapter: got.adapter } : {}), reason: `chosen by the page address (?backend=${preferred})` };
+    reasons.push(`the page address asked for ${preferred} (?backend=${preferred}), but ${got.reason}`);
+  }
+  for (const name of ['webgpu', 'wasm', 'cpu'] as const) {
+    if (name === preferred) continue;
+    const got = await attempt(name);
+    if (got.ok) return { name, ...(got.adapter ? { adapter: got.adapter } : {}), ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {}) };
+    reasons.push(got.reason);
+  }
+  // Unreachable: the cpu attempt always succeeds.
+  return { name: 'cpu', reason: reasons.join('; ') };
 }

@@ -74,10 +74,12 @@ export class TrainingJob {
     this.wake?.();
   }
 
-  async run(): Promise<void> {
+  /** Trains until done or stopped; the trained supernet is returned to the caller, who owns (and disposes) it. */
+  async run(): Promise<SupernetTrainer> {
     const { id, data, space, train, post } = this.input;
     const trainer = new SupernetTrainer({ data, space, config: train, seed: toSeed(this.input.seed), createSupernet });
     let last: StepResult | undefined;
+    let ok = false;
     try {
       post({ type: 'trainStarted', id, backend: this.input.backend, totalSteps: train.steps, supernetParams: countParams(trainer), baseRateLogLoss: this.input.valBaseRateLogLoss });
       while (trainer.step < train.steps && !this.stopRequested) {
@@ -105,8 +107,10 @@ export class TrainingJob {
       this.emitProgress(trainer, last, false, true);
       const tail = this.recentTrainLoss();
       post({ type: 'trainDone', id, reason: this.stopRequested ? 'stopped' : 'finished', step: trainer.step, trainLoss: tail, valLoss });
+      ok = true;
+      return trainer;
     } finally {
-      trainer.dispose();
+      if (!ok) trainer.dispose();
     }
   }
 

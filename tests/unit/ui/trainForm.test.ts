@@ -1,5 +1,6 @@
 // The training settings form: per-field validation with readable messages, and the TrainConfig it becomes.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRAIN_CONFIG } from '../../../src/core/train/config.ts';
 import { MAX_SEED, newSeed, toTrainConfig, TRAIN_DEFAULTS, validateTrainForm } from '../../../src/ui/panels/training/trainForm.ts';
 import type { TrainForm } from '../../../src/ui/panels/training/trainForm.ts';
 
@@ -8,6 +9,12 @@ const form = (over: Partial<TrainForm> = {}): TrainForm => ({ ...TRAIN_DEFAULTS.
 describe('TRAIN_DEFAULTS', () => {
   it('every preset’s defaults pass validation', () => {
     for (const name of ['tiny', 'small', 'full'] as const) expect(validateTrainForm(TRAIN_DEFAULTS[name])).toEqual({});
+  });
+
+  it('are core’s DEFAULT_TRAIN_CONFIG for every preset (the run the learning tests assert)', () => {
+    for (const name of ['tiny', 'small', 'full'] as const) {
+      expect(toTrainConfig(TRAIN_DEFAULTS[name], DEFAULT_TRAIN_CONFIG.strategy, undefined)).toEqual(DEFAULT_TRAIN_CONFIG);
+    }
   });
 
   it('use a full-path warm-up of 20 % of the steps, as NASRec’s recipe', () => {
@@ -85,15 +92,15 @@ describe('validateTrainForm', () => {
 describe('toTrainConfig', () => {
   it('converts the text fields to numbers and adds NASRec’s fixed recipe parts', () => {
     expect(toTrainConfig(TRAIN_DEFAULTS.full, 'any-path', undefined)).toEqual({
-      steps: 3000,
+      steps: 1250,
       batchSize: 256,
       lr: 0.12,
       warmupFraction: 0.1,
       clipNorm: 5,
       readbackEvery: 10,
       strategy: 'any-path',
-      fullPathWarmupSteps: 600,
-      evalEvery: 150,
+      fullPathWarmupSteps: 250,
+      evalEvery: 125,
       evalRows: 4096,
     });
   });

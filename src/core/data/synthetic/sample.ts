@@ -14,6 +14,11 @@ import { chunkLines, TsvLineWriter } from './tsvWriter.ts';
 
 /** Largest sample the generator accepts (about 24 GB of TSV, ~243 bytes a row). */
 export const MAX_SAMPLE_ROWS = 100_000_000;
+/**
+ * Rows of "the built-in sample" everywhere (UI, CLI): 320k train rows, so one epoch at batch 256 is the
+ * 1250-step run that README "Does the supernet learn?" documents and tests/unit/learning asserts.
+ */
+export const DEFAULT_SAMPLE_ROWS = 400_000;
 const MAX_CHUNK_BYTES = 1 << 30;
 
 /** Options of one sample. */

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createLayerNorm, createLinear, maybeLayerNorm } from '../layers.ts';
 import type { LayerNorm, Linear } from '../layers.ts';
+import { matMul } from '../matmul.ts';
 import type { ParamStore } from '../params.ts';
 import type { SparseOpDims } from './efc.ts';
 
@@ -51,7 +52,7 @@ export function createAttention(store: ParamStore, name: string, dims: SparseOpD
       if (rowMask !== null) sp = tf.mul(sp, rowMask);
       // Tokens [B·N, E] for the per-token projections.
       const x = tf.reshape(tf.transpose(sp, [0, 2, 1]), [batch * n, e]) as tf.Tensor2D;
-      const qkv = tf.add(tf.matMul(x, inW as tf.Tensor2D), inB) as tf.Tensor2D;
+      const qkv = tf.add(matMul(x, inW as tf.Tensor2D), inB) as tf.Tensor2D;
       const attended = multiHead(qkv, batch, n, heads);
       const h = residualNorm(lnA, x, out.apply(attended));
       const f = residualNorm(lnF, h, ffn2.apply(tf.relu(ffn1.apply(h)) as tf.Tensor2D));
@@ -71,8 +72,8 @@ function multiHead(qkv: tf.Tensor2D, batch: number, n: number, heads: number): t
     tf.Tensor3D,
   ];
   // Scale Q (N×2 per head) rather than the N×N scores, as PyTorch does.
-  const scores = tf.matMul(tf.mul(q, 1 / Math.sqrt(HEAD_DIM)) as tf.Tensor3D, k, false, true);
-  const context = tf.matMul(tf.softmax(scores) as tf.Tensor3D, v); // [B·H, N, 2]
+  const scores = matMul(tf.mul(q, 1 / Math.sqrt(HEAD_DIM)) as tf.Tensor3D, k, false, true);
+  const context = matMul(tf.softmax(scores) as tf.Tensor3D, v); // [B·H, N, 2]
   const merged = tf.transpose(tf.reshape(context, [batch, heads, n, HEAD_DIM]), [0, 2, 1, 3]);
   return tf.reshape(merged, [batch * n, e]) as tf.Tensor2D;
 }

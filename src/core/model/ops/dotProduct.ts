@@ -4,6 +4,7 @@ import { concatLast } from '../concat.ts';
 import type { ConstCache } from '../constants.ts';
 import { gatherColumns, inverseIndex } from '../gatherColumns.ts';
 import { createLinear, maybeLayerNorm } from '../layers.ts';
+import { matMul } from '../matmul.ts';
 import type { Linear } from '../layers.ts';
 import type { ParamStore } from '../params.ts';
 import { dpPairs, dpRows, trilIndices } from '../widths.ts';
@@ -57,7 +58,7 @@ export function createDotProduct(store: ParamStore, consts: ConstCache, name: st
       const sp = w2 === null ? s : (ln2(w2.applyRows(s)) as tf.Tensor3D);
       // Channel-major tokens [B, E, P+1]: token 0 is the dense vector, tokens 1..P the projected rows.
       const t = concatLast([tf.reshape(xd, [batch, e, 1]) as tf.Tensor3D, sp]);
-      const z = tf.reshape(tf.matMul(t, t, true, false), [batch, tokens * tokens]) as tf.Tensor2D;
+      const z = tf.reshape(matMul(t, t, true, false), [batch, tokens * tokens]) as tf.Tensor2D;
       const tril = consts.indices(`tril${p}`, () => trilIndices(p));
       const inv = consts.indices(`triinv${p}`, () => inverseIndex(trilIndices(p), tokens * tokens));
       const flat = gatherColumns(z, tril, inv);

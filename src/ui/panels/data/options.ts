@@ -17,7 +17,8 @@ export interface DataForm {
 }
 
 export const DEFAULT_FORM: DataForm = {
-  sampleRows: '100000',
+  /** = core DEFAULT_SAMPLE_ROWS (the UI may not import the data layer; a unit test keeps them equal). */
+  sampleRows: '400000',
   sampleSeed: '1',
   format: 'auto',
   label: '',

@@ -17,14 +17,12 @@ export interface TrainForm {
 export type TrainFormErrors = Partial<Record<keyof TrainForm, string>>;
 
 /**
- * Defaults per preset: NASRec's recipe (batch 512, lr 0.12, a full-path warm-up of ~20 % of the steps, §8)
- * on a run short enough for a browser. The big spaces get smaller batches: each step runs the whole masked supernet.
+ * Defaults per preset: core's DEFAULT_TRAIN_CONFIG (one epoch of the default sample: 1250 steps of 256, lr 0.12,
+ * a full-path warm-up of 20 % of the steps, §8), the run README "Does the supernet learn?" measures.
+ * A unit test keeps them equal (the UI may not import core's training layer).
  */
-export const TRAIN_DEFAULTS: Record<PresetName, TrainForm> = {
-  tiny: { steps: '2000', batchSize: '512', lr: '0.12', fullPathWarmupSteps: '400', evalEvery: '100', evalRows: '4096', seed: '1' },
-  small: { steps: '3000', batchSize: '512', lr: '0.12', fullPathWarmupSteps: '600', evalEvery: '150', evalRows: '4096', seed: '1' },
-  full: { steps: '3000', batchSize: '256', lr: '0.12', fullPathWarmupSteps: '600', evalEvery: '150', evalRows: '4096', seed: '1' },
-};
+const ONE_EPOCH: TrainForm = { steps: '1250', batchSize: '256', lr: '0.12', fullPathWarmupSteps: '250', evalEvery: '125', evalRows: '4096', seed: '1' };
+export const TRAIN_DEFAULTS: Record<PresetName, TrainForm> = { tiny: ONE_EPOCH, small: ONE_EPOCH, full: ONE_EPOCH };
 
 /** NASRec's fixed parts of the recipe (§8.2), not offered as inputs; losses are read back every 10 steps. */
 const FIXED = { warmupFraction: 0.1, clipNorm: 5, readbackEvery: 10 } as const;
