@@ -57,6 +57,8 @@ export interface ProxyRequest {
   mode: FineTuneMode;
   steps: number;
   valRows: number;
+  /** Peak fine-tune learning rate (default §9's 0.04). */
+  lr?: number;
 }
 
 export interface SearchRequest {

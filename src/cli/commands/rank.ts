@@ -25,6 +25,7 @@ export async function rankCommand(argv: string[]): Promise<number> {
       resamples: { type: 'string' },
       finetune: { type: 'string' },
       'finetune-steps': { type: 'string' },
+      'finetune-lr': { type: 'string' },
       'proxy-val-rows': { type: 'string' },
       'scratch-steps': { type: 'string' },
     },

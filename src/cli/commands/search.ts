@@ -7,7 +7,7 @@ import { proxyConfig, type FineTuneMode } from '../../core/search/proxy.ts';
 import { runSearchJob, searchConfig } from '../../core/search/searchJob.ts';
 import { archToJson } from '../../core/space/archJson.ts';
 import { scratchConfig } from '../../core/train/fromScratch.ts';
-import { enumOption, intOption } from '../args.ts';
+import { enumOption, intOption, UsageError } from '../args.ts';
 import { prepareSupernet, SUPERNET_HELP, SUPERNET_OPTIONS, trainSupernet } from '../supernetSetup.ts';
 
 export const SEARCH_OPTIONS = {
@@ -21,12 +21,13 @@ export const SEARCH_OPTIONS = {
   finalists: { type: 'string' },
   'finetune': { type: 'string' },
   'finetune-steps': { type: 'string' },
+  'finetune-lr': { type: 'string' },
   'proxy-val-rows': { type: 'string' },
   'scratch-steps': { type: 'string' },
 } as const;
 
 export const PROXY_HELP = `  --finetune last|whole|none           the proxy's fine-tuning (default last: the final layer, §9)
-  --finetune-steps N, --proxy-val-rows N
+  --finetune-steps N, --finetune-lr X, --proxy-val-rows N   (defaults 100, 0.04, 8192)
   --scratch-steps N                    cap on each from-scratch training (default: one epoch, early-stopped)`;
 
 export const SEARCH_HELP = `search (--data <file> | --sample | --supernet DIR) [--method evolution|random] [--seed S] [--json]
@@ -117,10 +118,13 @@ function optional(value: string | undefined, name: string): number | undefined {
 }
 
 /** The proxy's settings from the shared options. */
-export function proxyFrom(values: { finetune?: string; 'finetune-steps'?: string; 'proxy-val-rows'?: string; batch?: string }, trainRows: number) {
+export function proxyFrom(values: { finetune?: string; 'finetune-steps'?: string; 'finetune-lr'?: string; 'proxy-val-rows'?: string }, trainRows: number) {
   const mode = enumOption(values.finetune, 'finetune', ['last', 'whole', 'none'] as const) as FineTuneMode | undefined;
+  const lr = values['finetune-lr'] === undefined ? undefined : Number(values['finetune-lr']);
+  if (lr !== undefined && !(lr > 0 && lr <= 10)) throw new UsageError(`--finetune-lr must be a number in (0, 10], got "${values['finetune-lr']}"`);
   return proxyConfig(trainRows, {
     ...(mode ? { mode } : {}),
+    ...(lr !== undefined ? { lr } : {}),
     ...(values['finetune-steps'] ? { steps: intOption(values['finetune-steps'], 'finetune-steps', 1, 0) } : {}),
     ...(values['proxy-val-rows'] ? { valRows: intOption(values['proxy-val-rows'], 'proxy-val-rows', 1, 1) } : {}),
   });

@@ -50,7 +50,7 @@ export async function runRank(id: number, request: RankRequest, base: TrainedSup
   const trainRows = dataset.splits.train.length;
   const rng = rngFromSeed(toSeed(request.seed));
   const progress = new StageProgress(id, 'rank', post);
-  const proxyFor = (mode: FineTuneMode): ProxyConfig => proxyConfig(trainRows, { mode, steps: request.proxy.steps, valRows: request.proxy.valRows });
+  const proxyFor = (mode: FineTuneMode): ProxyConfig => proxyConfig(trainRows, { mode, steps: request.proxy.steps, valRows: request.proxy.valRows, ...(request.proxy.lr ? { lr: request.proxy.lr } : {}) });
   const archs = rankArchs(space, request.k, rng.stream('rank'));
   const k = archs.length;
 

@@ -15,7 +15,7 @@ const STAGE_NAMES = { search: 'Scoring candidates', finalists: 'Training finalis
 export async function runSearch(id: number, request: SearchRequest, supernet: TrainedSupernet, signal: CancelSignal, post: (msg: FromWorker) => void): Promise<void> {
   const { trainer, dataset, space } = supernet;
   const trainRows = dataset.splits.train.length;
-  const proxy = proxyConfig(trainRows, { mode: request.proxy.mode, steps: request.proxy.steps, valRows: request.proxy.valRows });
+  const proxy = proxyConfig(trainRows, { mode: request.proxy.mode, steps: request.proxy.steps, valRows: request.proxy.valRows, ...(request.proxy.lr ? { lr: request.proxy.lr } : {}) });
   const scratch = scratchConfig(trainRows, request.scratchMaxSteps ? { maxSteps: request.scratchMaxSteps } : {});
   const config = searchConfig(proxy, scratch, {
     method: request.method,
