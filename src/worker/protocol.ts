@@ -10,7 +10,8 @@ import type {
 } from '../core/data/types.ts';
 import type { EvolutionConfig } from '../core/search/evolution.ts';
 import type { FineTuneMode } from '../core/search/proxy.ts';
-import type { Arch, ArchKey, DenseOp, PathBlock, SamplingStrategy, SpaceConfig, SparseOp } from '../core/space/types.ts';
+import type { RankCorrelationSummary } from '../core/search/rankJob.ts';
+import type { Arch, ArchKey, DenseOp, PathBlock, SpaceConfig, SparseOp } from '../core/space/types.ts';
 import type { TrainConfig } from '../core/train/config.ts';
 import type { Metrics } from '../core/train/metrics.ts';
 
@@ -124,21 +125,7 @@ export interface JobProgressMessage {
 }
 
 /** The rank correlation of one supernet (the default, or one ablation) against the same standalone losses. */
-export interface RankCorrelationSummary {
-  /** 'NASRec (all techniques)' or the switched-off technique, e.g. 'single-path sampling'. */
-  name: string;
-  strategy: SamplingStrategy;
-  interactionModules: boolean;
-  fineTune: FineTuneMode;
-  kendallTau: number;
-  kendallCI: [number, number];
-  spearmanRho: number;
-  spearmanCI: [number, number];
-  topK: number;
-  topKOverlap: number;
-  /** Proxy loss per point, in the order of `RankDoneMessage.points`. */
-  proxy: number[];
-}
+export type { RankCorrelationSummary };
 
 export interface RankDoneMessage {
   type: 'rankDone';

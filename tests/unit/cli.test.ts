@@ -101,8 +101,8 @@ describe('cli search and rank', () => {
     expect(out.baselines.map((b) => b.name)).toEqual(['Logistic regression', 'DLRM-like', 'DeepFM-like', 'DCN-like']);
   });
 
-  it('rank --json reports k, tau and rho with intervals, and the points', () => {
-    const r = cli('rank', '--supernet', dir, '--k', '4', '--resamples', '50', '--batch', '32', ...small, '--json');
+  it('rank --json reports k, tau and rho with intervals, the points, and with --ablation one entry per switched-off technique', () => {
+    const r = cli('rank', '--supernet', dir, '--k', '4', '--resamples', '50', '--ablation', ...small, '--json');
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { k: number; kendallTau: number; kendallCI: number[]; spearmanRho: number; spearmanCI: number[]; points: { key: string; proxy: number; standalone: number }[] };
@@ -112,6 +112,9 @@ describe('cli search and rank', () => {
     expect(out.kendallCI).toHaveLength(2);
     expect(out.spearmanCI[0]).toBeLessThanOrEqual(out.spearmanCI[1]!);
     for (const p of out.points) expect(p.proxy > 0 && p.standalone > 0).toBe(true);
+    const ablation = (out as unknown as { ablation: { name: string; kendallCI: number[]; proxy: number[] }[] }).ablation;
+    expect(ablation.map((a) => a.name)).toEqual(['single-path sampling', 'any-path sampling', 'full-path sampling', 'no interaction modules', 'no fine-tuning']);
+    for (const a of ablation) expect(a.proxy).toHaveLength(4);
   });
 
   it('search --supernet refuses a supernet directory that is not there', () => {

@@ -1,7 +1,7 @@
 // `rank`: how well the supernet ranks architectures — K archs by the proxy and from scratch, τ and ρ with intervals.
 import { parseArgs } from 'node:util';
-import { rngFromSeed, toSeed } from '../../core/rng.ts';
-import { DEFAULT_RANK_K, proxyLosses, rankArchs, rankReport, standaloneLosses } from '../../core/search/rankJob.ts';
+import { DEFAULT_RANK_K, runRankCheck, type RankCorrelationSummary } from '../../core/search/rankJob.ts';
+import { archKey } from '../../core/space/arch.ts';
 import { scratchConfig } from '../../core/train/fromScratch.ts';
 import { intOption } from '../args.ts';
 import { prepareSupernet, SUPERNET_HELP, SUPERNET_OPTIONS, trainSupernet } from '../supernetSetup.ts';
@@ -14,6 +14,9 @@ ${SUPERNET_HELP}
   --supernet DIR                       a supernet saved by train --save
   --k N                                architectures (default ${DEFAULT_RANK_K})
   --resamples N                        bootstrap resamples (default 1000)
+  --ablation                           also train a supernet per switched-off technique (single-path, any-path,
+                                       full-path sampling; no interaction modules) and score without fine-tuning;
+                                       --json then has \`ablation\`: each with name and the same statistics
 ${PROXY_HELP}`;
 
 export async function rankCommand(argv: string[]): Promise<number> {
@@ -23,6 +26,7 @@ export async function rankCommand(argv: string[]): Promise<number> {
       ...SUPERNET_OPTIONS,
       k: { type: 'string' },
       resamples: { type: 'string' },
+      ablation: { type: 'boolean', default: false },
       finetune: { type: 'string' },
       'finetune-steps': { type: 'string' },
       'finetune-lr': { type: 'string' },
@@ -38,40 +42,47 @@ export async function rankCommand(argv: string[]): Promise<number> {
   const run = await prepareSupernet(values, log);
   try {
     if (!run.loaded) await trainSupernet(run, log);
-    const rng = rngFromSeed(toSeed(run.seed));
     const trainRows = run.dataset.splits.train.length;
-    const archs = rankArchs(run.space, k, rng.stream('rank'));
     const started = performance.now();
-    const proxy = await proxyLosses(run.trainer.net, run.trainer.embeddings, run.dataset, proxyFrom(values, trainRows), archs, undefined, (i, loss) =>
-      log(`proxy ${String(i + 1).padStart(3)}/${k}  ${loss.toFixed(4)}`),
-    );
-    const scratch = scratchConfig(trainRows, values['scratch-steps'] ? { maxSteps: intOption(values['scratch-steps'], 'scratch-steps', 1, 1) } : {});
-    const standalone = await standaloneLosses({
+    const check = await runRankCheck({
       data: run.dataset,
       space: run.space,
-      archs,
-      scratch,
-      rng: rng.stream('rank'),
-      onDone: (i, loss) => log(`from scratch ${String(i + 1).padStart(3)}/${k}  ${loss.toFixed(4)}`),
+      net: run.trainer.net,
+      embeddings: run.trainer.embeddings,
+      train: run.config,
+      k,
+      proxy: proxyFrom(values, trainRows),
+      scratch: scratchConfig(trainRows, values['scratch-steps'] ? { maxSteps: intOption(values['scratch-steps'], 'scratch-steps', 1, 1) } : {}),
+      ablation: Boolean(values.ablation),
+      resamples,
+      seed: run.seed,
+      onProgress: (stage, done, total) => {
+        if (done === total || stage.includes('scratch') || stage.includes('proxy')) log(`${stage}: ${done}/${total}`);
+      },
     });
-    const report = rankReport(archs, proxy, standalone, resamples, rng);
+    const [report, ...ablation] = check.correlations;
+    const stats = (c: RankCorrelationSummary) => ({
+      kendallTau: c.kendallTau,
+      kendallCI: c.kendallCI,
+      spearmanRho: c.spearmanRho,
+      spearmanCI: c.spearmanCI,
+      topK: c.topK,
+      topKOverlap: c.topKOverlap,
+    });
     const result = {
-      k: report.k,
+      k: check.archs.length,
       space: run.preset,
       seed: run.seed,
-      kendallTau: report.kendallTau,
-      kendallCI: report.kendallCI,
-      spearmanRho: report.spearmanRho,
-      spearmanCI: report.spearmanCI,
-      topK: report.topK,
-      topKOverlap: report.topKOverlap,
+      ...stats(report!),
       seconds: (performance.now() - started) / 1000,
-      points: report.points.map((p) => ({ key: p.key, proxy: p.proxy, standalone: p.standalone })),
+      points: check.archs.map((arch, i) => ({ key: archKey(arch), proxy: report!.proxy[i]!, standalone: check.standalone[i]! })),
+      ...(values.ablation ? { ablation: ablation.map((c) => ({ name: c.name, strategy: c.strategy, interactionModules: c.interactionModules, fineTune: c.fineTune, ...stats(c), proxy: c.proxy })) } : {}),
     };
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       const ci = (c: [number, number]) => `[${c[0].toFixed(2)}, ${c[1].toFixed(2)}]`;
-      log(`\nKendall tau-b ${result.kendallTau.toFixed(3)} ${ci(result.kendallCI)}   Spearman rho ${result.spearmanRho.toFixed(3)} ${ci(result.spearmanCI)}   top-${result.topK} overlap ${result.topKOverlap.toFixed(2)}`);
+      for (const c of check.correlations)
+        log(`${c.name.padEnd(26)} Kendall tau-b ${c.kendallTau.toFixed(3)} ${ci(c.kendallCI)}   Spearman rho ${c.spearmanRho.toFixed(3)} ${ci(c.spearmanCI)}   top-${c.topK} overlap ${c.topKOverlap.toFixed(2)}`);
     }
     return 0;
   } finally {
