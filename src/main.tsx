@@ -3,10 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PlaygroundClient } from './worker/client.ts';
 import { App } from './ui/App.tsx';
+import { backendFromSearch } from './ui/backendPreference.ts';
 import { ClientContext } from './ui/hooks/useClient.ts';
 import './ui/styles/index.css';
 
-const client = new PlaygroundClient();
+// `?backend=wasm|cpu|webgpu` in the address asks the worker to try that backend first.
+const client = new PlaygroundClient(undefined, { backend: backendFromSearch(window.location.search) });
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 

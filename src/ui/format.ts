@@ -33,3 +33,8 @@ export function formatLogLoss(nats: number): string {
 export function formatDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
+
+/** A count and a noun, plural when the count is not 1: (1, "finalist") → "1 finalist", (56, "architecture") → "56 architectures". */
+export function plural(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}

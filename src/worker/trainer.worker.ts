@@ -67,6 +67,11 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
 });
 
 async function loadData(id: number, msg: Extract<ToWorker, { type: 'loadData' }>): Promise<void> {
+  if (analysis) {
+    // The running search or rank check reads the trained supernet and its data; new data would drop both.
+    post({ type: 'error', id, where: 'data', code: 'busy', message: 'A search or rank check is running on the loaded data. Stop it before loading new data.' });
+    return;
+  }
   for (const controller of loads.values()) controller.abort(); // one load at a time: the newest wins
   const controller = new AbortController();
   loads.set(id, controller);

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { InspectorSteps, RankSteps, SearchSteps } from './analysisDriver.ts';
 
 /** Flags from docs/ENVIRONMENT.md: quiet networking, no sandbox (root in CI), WebGPU through SwiftShader. */
 export const CHROMIUM_ARGS = [
@@ -61,12 +62,19 @@ const TRAIN_FIELD_IDS: Record<keyof TrainSettingsInput, string> = {
 export class PlaygroundPage {
   /** Console errors and uncaught exceptions seen so far (page and its workers). */
   readonly errors: string[] = [];
+  /** Step 4 (Search), step 5 (Rank check) and the architecture inspector: see analysisDriver.ts. */
+  readonly search: SearchSteps;
+  readonly rank: RankSteps;
+  readonly inspector: InspectorSteps;
 
   private constructor(
     private readonly browser: Browser,
     readonly page: Page,
     private readonly baseUrl: string,
   ) {
+    this.search = new SearchSteps(page);
+    this.rank = new RankSteps(page);
+    this.inspector = new InspectorSteps(page);
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.errors.push(`console.error: ${msg.text()}`);
     });
@@ -88,9 +96,12 @@ export class PlaygroundPage {
     return this.page.getByTestId('data-panel');
   }
 
-  /** Opens the app and waits until the page has rendered and the first (automatic) load has started. */
-  async open(): Promise<void> {
-    await this.page.goto(this.baseUrl);
+  /**
+   * Opens the app and waits until the page has rendered and the first (automatic) load has started.
+   * `backend` adds `?backend=` to the address: the worker tries that tfjs backend first.
+   */
+  async open({ backend }: { backend?: 'webgpu' | 'wasm' | 'cpu' } = {}): Promise<void> {
+    await this.page.goto(backend ? `${this.baseUrl}?backend=${backend}` : this.baseUrl);
     await this.page.getByRole('heading', { level: 1, name: 'NASRec Playground' }).waitFor();
     await this.page.waitForFunction(() => Number(document.querySelector('[data-testid="data-panel"]')?.getAttribute('data-load-seq')) > 0);
   }
@@ -240,6 +251,12 @@ export class PlaygroundPage {
   async stopTraining(): Promise<void> {
     await this.page.getByTestId('train-stop').click();
     await this.waitForTrainingStatus(['stopped', 'finished', 'error'], TRAIN_TIMEOUT_MS);
+  }
+
+  /** Waits until the run has ended (finished, stopped or failed) and returns the status; slow backends get `timeoutMs`. */
+  async waitForTrainingEnd(timeoutMs = TRAIN_TIMEOUT_MS): Promise<string | null> {
+    await this.waitForTrainingStatus(['finished', 'stopped', 'error'], timeoutMs);
+    return this.trainingStatus();
   }
 
   /** The training panel's status. */

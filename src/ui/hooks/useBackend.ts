@@ -1,14 +1,20 @@
 // Subscribes to the worker's backend report and to errors not tied to a job.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { BackendInfo } from '../../worker/client.ts';
+import type { BackendName } from '../../worker/protocol.ts';
 import { useClient } from './useClient.ts';
 
+/** What the worker reported, plus the backend the page address asked for (`?backend=`), if any. */
+export interface BackendView extends BackendInfo {
+  requested?: BackendName | undefined;
+}
+
 /** The backend the worker uses, or `undefined` until it reports one. */
-export function useBackend(): BackendInfo | undefined {
+export function useBackend(): BackendView | undefined {
   const client = useClient();
   const [backend, setBackend] = useState<BackendInfo | undefined>(undefined);
   useEffect(() => client.onBackend(setBackend), [client]);
-  return backend;
+  return useMemo(() => (backend ? { ...backend, requested: client.requestedBackend } : undefined), [backend, client]);
 }
 
 /** The latest worker-level error message (crash, backend failure), or `undefined`. */

@@ -1,11 +1,13 @@
 // Step 3, Supernet training: settings, the transport bar, the loss chart, the sampled path and operator balance.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { InputShape, PresetName, SamplingStrategy, SpaceConfig } from '../../core/space/types.ts';
+import type { PresetName, SamplingStrategy, SpaceConfig } from '../../core/space/types.ts';
 import type { DataReadyMessage } from '../../worker/protocol.ts';
 import { OpLegend } from '../components/OpSwatch.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { useBackend } from '../hooks/useBackend.ts';
 import { useTraining } from '../hooks/useTraining.ts';
+import { inputShape } from './inputShape.ts';
+import type { SupernetInfo } from './analysis/supernetGate.ts';
 import { LossChart } from './training/LossChart.tsx';
 import { OpBalance } from './training/OpBalance.tsx';
 import { SampledArch } from './training/SampledArch.tsx';
@@ -42,38 +44,44 @@ export interface TrainingPanelProps {
   dataLoading: boolean;
   /** Told whether a job is live (the space panel locks its edits meanwhile). */
   onLiveChange(live: boolean): void;
-}
-
-/** The model's raw input shape for loaded data (Avazu has no dense field and gets one zero column, §2.2). */
-function inputShape(data: DataReadyMessage | undefined): InputShape | undefined {
-  if (!data) return undefined;
-  const dense = data.stats.fields.filter((f) => f.kind === 'dense').length;
-  return { dense: Math.max(dense, 1), sparse: data.stats.fields.length - dense };
+  /** Told about the supernet the worker keeps for search and rank: set when a run ends, cleared when one starts. */
+  onSupernetChange(supernet: SupernetInfo | undefined): void;
+  /** A search or rank check is using the supernet (the worker then refuses to train). */
+  analysisRunning: boolean;
 }
 
 /**
  * The Supernet training panel (`data-testid="training-panel"`, `data-status` = the run's status, `data-pending` =
  * a pause or resume the worker has not confirmed yet, else empty).
  */
-export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLiveChange }: TrainingPanelProps) {
+export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning }: TrainingPanelProps) {
   const backend = useBackend();
   const defaultsFor = preset === 'custom' ? 'tiny' : preset;
   const [form, setForm] = useState<TrainForm>(() => TRAIN_DEFAULTS[defaultsFor]);
   const [edited, setEdited] = useState(false);
   const [speed, setSpeed] = useState(0);
   const [trained, setTrained] = useState<SpaceConfig | undefined>(undefined);
+  const [trainedData, setTrainedData] = useState<DataReadyMessage | undefined>(undefined);
   const errors = useMemo(() => validateTrainForm(form), [form]);
   const training = useTraining(Number(form.seed) || 0, Number(form.steps) || 0, 0);
   const { view } = training;
   const live = isLive(view.status);
 
   useEffect(() => onLiveChange(live), [live, onLiveChange]);
+  // The worker drops its supernet when a run starts and keeps the run's when it ends (finished or stopped).
+  const done = view.done;
+  useEffect(() => {
+    if (view.status === 'starting') onSupernetChange(undefined);
+    else if (done && trained && trainedData) onSupernetChange({ space: trained, data: trainedData, steps: done.step, reason: done.reason, valLoss: done.valLoss });
+  }, [view.status, done, trained, trainedData, onSupernetChange]);
   // Until the user edits them, the settings follow the chosen preset's defaults (the seed stays the user's).
   useEffect(() => {
     if (!edited) setForm((f) => ({ ...TRAIN_DEFAULTS[defaultsFor], seed: f.seed }));
   }, [defaultsFor, edited]);
 
-  const cannotStart = training.draining
+  const cannotStart = analysisRunning
+    ? 'A search or rank check is using the supernet (steps 4–5). Wait for it or stop it first.'
+    : training.draining
     ? 'Waiting for the previous run to stop…'
     : !data
     ? dataLoading
@@ -92,6 +100,7 @@ export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLi
   const start = () => {
     if (!space || !data || cannotStart) return;
     setTrained(space);
+    setTrainedData(data);
     training.start(space, toTrainConfig(form, strategy, data.stats.splits.val.rows), Number(form.seed));
   };
   const onNewSeed = () => {

@@ -28,6 +28,10 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
+// tfjs starts the threaded wasm build's pthread workers from its factory's source text (`toString()`), which
+// refers to names a minifying production build renames ("e is not defined"): the backend then never starts.
+// Production builds use the single-threaded SIMD build; the dev server keeps threads.
+if (import.meta.env.PROD) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 /** A readable adapter name, e.g. "google swiftshader (software adapter)". */
 function describeAdapter(adapter: GpuAdapterLike): string {

@@ -16,22 +16,27 @@ export async function runRank(id: number, request: RankRequest, base: TrainedSup
   const { dataset, space, trainer } = base;
   const trainRows = dataset.splits.train.length;
   const progress = new StageProgress(id, 'rank', post);
-  const check = await runRankCheck({
-    data: dataset,
-    space,
-    net: trainer.net,
-    embeddings: trainer.embeddings,
-    train: base.train,
-    k: request.k,
-    proxy: proxyConfig(trainRows, { mode: request.proxy.mode, steps: request.proxy.steps, valRows: request.proxy.valRows, ...(request.proxy.lr ? { lr: request.proxy.lr } : {}) }),
-    scratch: scratchConfig(trainRows, request.scratchMaxSteps ? { maxSteps: request.scratchMaxSteps } : {}),
-    ablation: request.ablation,
-    resamples: RESAMPLES,
-    seed: request.seed,
-    signal,
-    onProgress: (stage, done, total) => progress.report(stage, done, total),
-    onPoint: (index, arch, value) => post({ type: 'rankPoint', id, index, key: archKey(arch), arch, ...value }),
-  });
+  let check: Awaited<ReturnType<typeof runRankCheck>>;
+  try {
+    check = await runRankCheck({
+      data: dataset,
+      space,
+      net: trainer.net,
+      embeddings: trainer.embeddings,
+      train: base.train,
+      k: request.k,
+      proxy: proxyConfig(trainRows, { mode: request.proxy.mode, steps: request.proxy.steps, valRows: request.proxy.valRows, ...(request.proxy.lr ? { lr: request.proxy.lr } : {}) }),
+      scratch: scratchConfig(trainRows, request.scratchMaxSteps ? { maxSteps: request.scratchMaxSteps } : {}),
+      ablation: request.ablation,
+      resamples: RESAMPLES,
+      seed: request.seed,
+      signal,
+      onProgress: (stage, done, total) => progress.report(stage, done, total),
+      onPoint: (index, arch, value) => post({ type: 'rankPoint', id, index, key: archKey(arch), arch, ...value }),
+    });
+  } finally {
+    progress.dispose(); // no held-back progress after the result
+  }
   post({
     type: 'rankDone',
     id,

@@ -34,37 +34,42 @@ export async function runSearch(id: number, request: SearchRequest, supernet: Tr
     flops: m.flops,
   });
   let started = false;
-  const report = await runSearchJob({
-    data: dataset,
-    space,
-    net: trainer.net,
-    embeddings: trainer.embeddings,
-    config,
-    rng: rngFromSeed(toSeed(request.seed)),
-    signal,
-    onProgress: (p) => {
-      if (!started && p.stage === 'search') {
-        started = true;
-        post({ type: 'searchStarted', id, budget: p.total, method: request.method });
-      }
-      progress.report(STAGE_NAMES[p.stage], p.done, p.total, p.model);
-    },
-    onCandidate: (c) => {
-      const cost = archCost(c.arch, space, trainer.input, { layerNorm: false });
-      post({
-        type: 'searchCandidate',
-        id,
-        index: c.index,
-        generation: c.generation,
-        key: c.key,
-        arch: c.arch,
-        loss: c.loss,
-        flops: cost.flops,
-        params: cost.params,
-        ...(c.parentKey ? { parentKey: c.parentKey } : {}),
-      });
-    },
-    onFinalModel: (m, role) => post({ type: 'finalModel', id, model: summary(m, role) }),
-  });
+  let report: Awaited<ReturnType<typeof runSearchJob>>;
+  try {
+    report = await runSearchJob({
+      data: dataset,
+      space,
+      net: trainer.net,
+      embeddings: trainer.embeddings,
+      config,
+      rng: rngFromSeed(toSeed(request.seed)),
+      signal,
+      onProgress: (p) => {
+        if (!started && p.stage === 'search') {
+          started = true;
+          post({ type: 'searchStarted', id, budget: p.total, method: request.method });
+        }
+        progress.report(STAGE_NAMES[p.stage], p.done, p.total, p.model);
+      },
+      onCandidate: (c) => {
+        const cost = archCost(c.arch, space, trainer.input, { layerNorm: false });
+        post({
+          type: 'searchCandidate',
+          id,
+          index: c.index,
+          generation: c.generation,
+          key: c.key,
+          arch: c.arch,
+          loss: c.loss,
+          flops: cost.flops,
+          params: cost.params,
+          ...(c.parentKey ? { parentKey: c.parentKey } : {}),
+        });
+      },
+      onFinalModel: (m, role) => post({ type: 'finalModel', id, model: summary(m, role) }),
+    });
+  } finally {
+    progress.dispose(); // no held-back progress after the result
+  }
   post({ type: 'searchDone', id, winnerKey: report.winner.key!, skippedBaselines: report.skippedBaselines });
 }

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadDataset } from '../../../src/core/data/loader.ts';
 import { createCriteoSample } from '../../../src/core/data/synthetic/index.ts';
+import type { Dataset } from '../../../src/core/data/types.ts';
 import { createSupernet } from '../../../src/core/model/supernet.ts';
 import { toSeed } from '../../../src/core/rng.ts';
 import { SPACE_PRESETS } from '../../../src/core/space/presets.ts';
@@ -15,11 +16,14 @@ export const LEARNING_RUN = { rows: 400_000, seed: 1, batchSize: 256, steps: 125
 
 export interface LearningResult {
   baseRateLogLoss: number;
+  dataset: Dataset;
+  /** The trained supernet (the caller disposes it). */
+  trainer: SupernetTrainer;
   /** Validation log loss (mean over the trainer's fixed evaluation architectures) after each `every` steps. */
   curve: { step: number; valLoss: number }[];
 }
 
-/** Trains the `preset` supernet on the wasm backend, as `npm run cli -- train` does in Node. */
+/** Trains the `preset` supernet on the wasm backend, as `npm run cli -- train` does in Node; returns it trained. */
 export async function learningRun(preset: PresetName, every: number): Promise<LearningResult> {
   await tf.setBackend('wasm');
   const sample = createCriteoSample({ rows: LEARNING_RUN.rows, seed: toSeed(LEARNING_RUN.seed) });
@@ -33,8 +37,9 @@ export async function learningRun(preset: PresetName, every: number): Promise<Le
       if (trainer.pendingLossCount >= config.readbackEvery) await trainer.readLosses();
       if (step % every === 0) curve.push({ step, valLoss: await trainer.evaluate() });
     }
-  } finally {
+  } catch (err) {
     trainer.dispose();
+    throw err;
   }
-  return { baseRateLogLoss: stats.splits.val.baseRateLogLoss, curve };
+  return { baseRateLogLoss: stats.splits.val.baseRateLogLoss, dataset, trainer, curve };
 }

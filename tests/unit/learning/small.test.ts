@@ -7,7 +7,8 @@ const MARGIN = 0.005;
 
 describe('Small supernet on the built-in sample', () => {
   it(`ends ${LEARNING_RUN.steps} steps with validation log loss below the base rate by at least ${MARGIN}`, async () => {
-    const { baseRateLogLoss, curve } = await learningRun('small', LEARNING_RUN.steps / 5);
+    const { baseRateLogLoss, curve, trainer } = await learningRun('small', LEARNING_RUN.steps / 5);
+    trainer.dispose();
     console.log(`small: base ${baseRateLogLoss.toFixed(4)}, val ${curve.map((c) => `${c.step}:${c.valLoss.toFixed(4)}`).join(' ')}`);
     expect(curve).toHaveLength(5);
     expect(curve.at(-1)!.valLoss).toBeLessThan(baseRateLogLoss - MARGIN);

@@ -1,36 +1,13 @@
 // Adapter: the path the supernet trained at the latest reported step, drawn as a block graph.
 import type { InputShape } from '../../../core/space/types.ts';
 import { ArchGraph } from '../../charts/ArchGraph.tsx';
+import { EdgeLegend } from '../../charts/EdgeLegend.tsx';
 import { formatCount } from '../../format.ts';
 import type { TrainingView } from './trainingState.ts';
 
 export interface SampledArchProps {
   sampled: TrainingView['sampled'];
   input: InputShape | undefined;
-}
-
-/** Edge styles (CSS class → words), drawn like the graph's edges. */
-const EDGE_STYLES: [className: string, label: string][] = [
-  ['legend-dense', 'dense input (above)'],
-  ['legend-lr', 'left / right input of Sum or SG'],
-  ['legend-sparse', 'sparse input (below)'],
-  ['legend-unused', 'sampled but not read'],
-];
-
-function EdgeLegend() {
-  return (
-    <ul className="chart-legend edge-legend">
-      {EDGE_STYLES.map(([className, label]) => (
-        <li key={className}>
-          <svg width="30" height="10" aria-hidden="true">
-            <line x1="1" x2="29" y1="5" y2="5" className={className} />
-          </svg>
-          {label}
-        </li>
-      ))}
-      <li>D→S: dense→sparse module · FM: sparse→dense module</li>
-    </ul>
-  );
 }
 
 /** The sampled path (`data-testid="arch-graph"`, `data-step` = the step it was sampled at). */

@@ -1,8 +1,8 @@
 // TensorFlow-Playground-style transport: reset, start, pause/resume, single step, stop, new seed, speed,
 // and the always-visible step counter, throughput and backend.
 import { useId } from 'react';
-import type { BackendInfo } from '../../../worker/client.ts';
 import { BackendBadge } from '../../components/BackendBadge.tsx';
+import type { BackendView } from '../../hooks/useBackend.ts';
 import { formatCount } from '../../format.ts';
 import type { TrainingView } from './trainingState.ts';
 
@@ -18,7 +18,7 @@ export const SPEEDS: { value: number; label: string }[] = [
 
 export interface TransportProps {
   view: TrainingView;
-  backend: BackendInfo | undefined;
+  backend: BackendView | undefined;
   /** Why Start is unavailable (no data, bad settings…), or `undefined` when it can start. */
   cannotStart: string | undefined;
   speed: number;

@@ -1,0 +1,17 @@
+// The life of a search or rank job as a panel shows it. Pure.
+
+/**
+ * `idle`: nothing run yet. `running`: sent to the worker. `stopping`: stop asked, not confirmed yet.
+ * `done` / `stopped` / `error`: over; what arrived stays on screen.
+ */
+export type JobStatus = 'idle' | 'running' | 'stopping' | 'done' | 'stopped' | 'error';
+
+/** Whether the worker still has the job (its controls are locked meanwhile). */
+export function isJobLive(status: JobStatus): boolean {
+  return status === 'running' || status === 'stopping';
+}
+
+export interface JobError {
+  message: string;
+  code: string | undefined;
+}

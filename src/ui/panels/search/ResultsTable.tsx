@@ -1,0 +1,125 @@
+// The search results table: every candidate, finalists with their from-scratch figures, every baseline; sortable.
+import { useMemo, useState } from 'react';
+import type { ArchKey } from '../../../core/space/types.ts';
+import { toCsv } from '../../csv.ts';
+import { downloadText } from '../../download.ts';
+import { formatCount, formatLogLoss } from '../../format.ts';
+import { useArchFocus } from '../../hooks/useArchFocus.ts';
+import { generationLabel } from './populationData.ts';
+import { higherIsBetter, sortRows } from './resultRows.ts';
+import type { ResultRow, SortColumn, SortOrder } from './resultRows.ts';
+
+export interface ResultsTableProps {
+  rows: readonly ResultRow[];
+  method: 'evolution' | 'random';
+  winnerKey: ArchKey | undefined;
+  nameOf(row: ResultRow): string;
+  selectedId: string | undefined;
+  onSelect(row: ResultRow): void;
+}
+
+const COLUMNS: { column: SortColumn; label: string }[] = [
+  { column: 'order', label: '#' },
+  { column: 'proxyLoss', label: 'Proxy loss' },
+  { column: 'testLogLoss', label: 'Test log loss' },
+  { column: 'auc', label: 'Test AUC' },
+  { column: 'flops', label: 'FLOPs' },
+  { column: 'params', label: 'Params' },
+];
+
+const ROLE_TEXT = { candidate: 'candidate', finalist: 'finalist', baseline: 'baseline' } as const;
+
+const num = (v: number | undefined, f: (n: number) => string) => (v === undefined || Number.isNaN(v) ? '—' : f(v));
+
+/** `data-testid="search-results"`; each row `tr[data-row-id]` with `data-role`; header buttons `sort-{column}`. */
+export function ResultsTable({ rows, method, winnerKey, nameOf, selectedId, onSelect }: ResultsTableProps) {
+  const focus = useArchFocus();
+  const [order, setOrder] = useState<SortOrder>({ column: 'testLogLoss', descending: false });
+  const sorted = useMemo(() => sortRows(rows, order), [rows, order]);
+  const sortBy = (column: SortColumn) => setOrder((o) => (o.column === column ? { column, descending: !o.descending } : { column, descending: higherIsBetter(column) }));
+  const exportCsv = () =>
+    downloadText(
+      'search-results.csv',
+      toCsv(
+        ['name', 'role', 'model', 'key', 'order', 'generation', 'proxy_loss', 'val_loss', 'test_log_loss', 'test_auc', 'flops', 'params'],
+        sorted.map((r) => [nameOf(r), r.role, r.modelName, r.key, r.order, r.generation, r.proxyLoss, r.valLoss, r.testLogLoss, r.auc, r.flops, r.params]),
+      ),
+      'text/csv',
+    );
+  return (
+    <section className="results" aria-label="Search results">
+      <div className="results-header">
+        <h3>Results</h3>
+        <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="search-results-csv">
+          Download CSV
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <p className="hint">Scored architectures, finalists and baselines appear here as the search runs.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table results-table" data-testid="search-results" data-rows={rows.length}>
+            <caption>Click a row (or press Enter on it) to inspect the model. Baselines and finalists are trained from scratch; candidates carry a proxy score only.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Architecture</th>
+                <th scope="col">Role</th>
+                {COLUMNS.map((c) => (
+                  <th key={c.column} scope="col" className="num" aria-sort={order.column === c.column ? (order.descending ? 'descending' : 'ascending') : 'none'}>
+                    <button type="button" className="sort-button" onClick={() => sortBy(c.column)} data-testid={`sort-${c.column}`}>
+                      {c.label}
+                      <span aria-hidden="true">{order.column === c.column ? (order.descending ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody onMouseLeave={() => focus.setHovered(undefined)}>
+              {sorted.map((r) => {
+                const classes = [r.focusId === focus.hovered ? 'is-hovered' : '', r.focusId === selectedId ? 'is-selected' : '', `role-${r.role}`].filter(Boolean).join(' ');
+                return (
+                  <tr
+                    key={r.rowId}
+                    className={classes}
+                    data-row-id={r.rowId}
+                    data-role={r.role}
+                    tabIndex={0}
+                    onMouseEnter={() => focus.setHovered(r.focusId)}
+                    onFocus={() => focus.setHovered(r.focusId)}
+                    onClick={() => onSelect(r)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onSelect(r);
+                      }
+                    }}
+                  >
+                    <th scope="row">
+                      <span className="arch-name">{nameOf(r)}</span>
+                      {r.key && r.key === winnerKey && <span className="tag tag-winner">winner</span>}
+                      {r.key && (
+                        <code className="arch-key" title={r.key}>
+                          {r.key}
+                        </code>
+                      )}
+                    </th>
+                    <td>
+                      {r.modelName && r.role === 'finalist' ? r.modelName : ROLE_TEXT[r.role]}
+                      {r.generation !== undefined && <span className="hint"> · {generationLabel(r.generation, method)}</span>}
+                    </td>
+                    <td className="num">{r.order ?? '—'}</td>
+                    <td className="num">{num(r.proxyLoss, formatLogLoss)}</td>
+                    <td className="num">{num(r.testLogLoss, formatLogLoss)}</td>
+                    <td className="num">{num(r.auc, (v) => v.toFixed(4))}</td>
+                    <td className="num">{formatCount(r.flops)}</td>
+                    <td className="num">{formatCount(r.params)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
