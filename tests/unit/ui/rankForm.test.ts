@@ -21,7 +21,7 @@ describe('validateRankForm', () => {
   });
 
   it('reports the proxy, cap and seed fields under their own keys', () => {
-    expect(Object.keys(validateRankForm(form({ proxy: { mode: 'last', steps: 'a', valRows: 'b' }, scratchCap: '-2', seed: '' }))).sort()).toEqual([
+    expect(Object.keys(validateRankForm(form({ proxy: { mode: 'last', steps: 'a', valRows: 'b', lr: '0.04' }, scratchCap: '-2', seed: '' }))).sort()).toEqual([
       'proxySteps',
       'proxyValRows',
       'scratchCap',
@@ -32,9 +32,9 @@ describe('validateRankForm', () => {
 
 describe('toRankRequest', () => {
   it('converts the form, with the cap and ablation as typed', () => {
-    expect(toRankRequest(form({ k: '4', scratchCap: '10', ablation: true, seed: '3', proxy: { mode: 'last', steps: '5', valRows: '256' } }))).toEqual({
+    expect(toRankRequest(form({ k: '4', scratchCap: '10', ablation: true, seed: '3', proxy: { mode: 'last', steps: '5', valRows: '256', lr: '0.04' } }))).toEqual({
       k: 4,
-      proxy: { mode: 'last', steps: 5, valRows: 256 },
+      proxy: { mode: 'last', steps: 5, valRows: 256, lr: 0.04 },
       scratchMaxSteps: 10,
       ablation: true,
       seed: 3,

@@ -23,7 +23,7 @@ describe('search defaults', () => {
 
   it('use core’s proxy defaults (last layer, 100 steps, 8,192 validation rows)', () => {
     const core = proxyConfig(1_000_000);
-    expect(toProxyRequest(PROXY_DEFAULTS)).toEqual({ mode: core.mode, steps: core.steps, valRows: core.valRows });
+    expect(toProxyRequest(PROXY_DEFAULTS)).toEqual({ mode: core.mode, steps: core.steps, valRows: core.valRows, lr: core.lr });
   });
 
   it('pass validation and score 56 architectures', () => {
@@ -55,7 +55,7 @@ describe('validateSearchForm', () => {
   });
 
   it('reports bad proxy and cap fields under their own keys', () => {
-    const errors = validateSearchForm(form({ proxy: { mode: 'last', steps: '-1', valRows: '0' }, scratchCap: '0', seed: 'x' }));
+    const errors = validateSearchForm(form({ proxy: { mode: 'last', steps: '-1', valRows: '0', lr: '0.04' }, scratchCap: '0', seed: 'x' }));
     expect(errors).toEqual({
       proxySteps: 'Fine-tune steps must be between 0 and 100,000.',
       proxyValRows: 'Validation rows must be between 1 and 10,000,000.',
@@ -93,10 +93,10 @@ describe('withMethod and toSearchRequest', () => {
   });
 
   it('converts the whole form to numbers', () => {
-    expect(toSearchRequest(form({ finalists: '2', seed: '9', proxy: { mode: 'whole', steps: '5', valRows: '256' } }))).toEqual({
+    expect(toSearchRequest(form({ finalists: '2', seed: '9', proxy: { mode: 'whole', steps: '5', valRows: '256', lr: '0.04' } }))).toEqual({
       method: 'evolution',
       evolution: DEFAULT_EVOLUTION,
-      proxy: { mode: 'whole', steps: 5, valRows: 256 },
+      proxy: { mode: 'whole', steps: 5, valRows: 256, lr: 0.04 },
       finalists: 2,
       seed: 9,
     });
@@ -105,7 +105,9 @@ describe('withMethod and toSearchRequest', () => {
 
 describe('proxy form', () => {
   it('allows zero fine-tune steps', () => {
-    expect(validateProxyForm({ mode: 'none', steps: '0', valRows: '1' })).toEqual({});
+    expect(validateProxyForm({ mode: 'none', steps: '0', valRows: '1', lr: '0.04' })).toEqual({});
+    expect(validateProxyForm({ ...PROXY_DEFAULTS, lr: 'fast' }).lr).toBe('The learning rate must be a number, e.g. 0.04.');
+    expect(validateProxyForm({ ...PROXY_DEFAULTS, lr: '0' }).lr).toBe('The learning rate must be above 0 and at most 10.');
   });
 
   it('reads a blank step cap as none and checks a typed one', () => {

@@ -1,4 +1,4 @@
-// The proxy's settings (fine-tune mode, steps, validation rows), shared by the search and rank forms.
+// The proxy's settings (fine-tune mode, steps, learning rate, validation rows), shared by the search and rank forms.
 import { useId } from 'react';
 import type { FineTuneMode } from '../../../core/search/proxy.ts';
 import { NumberField } from '../../components/NumberField.tsx';
@@ -9,7 +9,7 @@ export interface ProxyFieldsProps {
   /** Test-id prefix, e.g. `search` → `search-proxy-mode`, `search-proxy-steps`, `search-val-rows`. */
   prefix: string;
   form: ProxyForm;
-  errors: { steps?: string | undefined; valRows?: string | undefined };
+  errors: { steps?: string | undefined; valRows?: string | undefined; lr?: string | undefined };
   onChange(patch: Partial<ProxyForm>): void;
   disabled: boolean;
 }
@@ -34,6 +34,7 @@ export function ProxyFields({ prefix, form, errors, onChange, disabled }: ProxyF
       </div>
       <div className="field-row">
         <NumberField label="Fine-tune steps" value={form.steps} onChange={(v) => onChange({ steps: v })} error={errors.steps} testId={`${prefix}-proxy-steps`} disabled={disabled || form.mode === 'none'} />
+        <NumberField label="Fine-tune lr" value={form.lr} onChange={(v) => onChange({ lr: v })} error={errors.lr} testId={`${prefix}-proxy-lr`} disabled={disabled || form.mode === 'none'} />
         <NumberField label="Validation rows" value={form.valRows} onChange={(v) => onChange({ valRows: v })} error={errors.valRows} testId={`${prefix}-val-rows`} disabled={disabled} />
       </div>
     </>
