@@ -17,6 +17,9 @@ export default defineConfig({
   preview: { headers: isolationHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
+    // Both cores: the two long learning tests (Tiny + search, Small; README "Does the supernet learn?") then
+    // run side by side. Vitest's default on a 2-core machine is one worker, which runs every file in turn.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
