@@ -5,7 +5,7 @@ import { archKey } from '../../core/space/arch.ts';
 import { scratchConfig } from '../../core/train/fromScratch.ts';
 import { intOption } from '../args.ts';
 import { prepareSupernet, SUPERNET_HELP, SUPERNET_OPTIONS, trainSupernet } from '../supernetSetup.ts';
-import { PROXY_HELP, proxyFrom } from './search.ts';
+import { PROXY_HELP, PROXY_OPTIONS, proxyFrom } from './search.ts';
 
 export const RANK_HELP = `rank (--data <file> | --sample | --supernet DIR) [--k N] [--seed S] [--json]
   Scores K architectures (drawn as the evolution's first population) with the supernet proxy and trains each
@@ -27,11 +27,7 @@ export async function rankCommand(argv: string[]): Promise<number> {
       k: { type: 'string' },
       resamples: { type: 'string' },
       ablation: { type: 'boolean', default: false },
-      finetune: { type: 'string' },
-      'finetune-steps': { type: 'string' },
-      'finetune-lr': { type: 'string' },
-      'proxy-val-rows': { type: 'string' },
-      'scratch-steps': { type: 'string' },
+      ...PROXY_OPTIONS,
     },
   });
   const log = (line: string) => {

@@ -10,8 +10,18 @@ import { scratchConfig } from '../../core/train/fromScratch.ts';
 import { enumOption, intOption, UsageError } from '../args.ts';
 import { prepareSupernet, SUPERNET_HELP, SUPERNET_OPTIONS, trainSupernet } from '../supernetSetup.ts';
 
+/** parseArgs options of the §9 proxy and the from-scratch cap, shared by search and rank. */
+export const PROXY_OPTIONS = {
+  finetune: { type: 'string' },
+  'finetune-steps': { type: 'string' },
+  'finetune-lr': { type: 'string' },
+  'proxy-val-rows': { type: 'string' },
+  'scratch-steps': { type: 'string' },
+} as const;
+
 export const SEARCH_OPTIONS = {
   ...SUPERNET_OPTIONS,
+  ...PROXY_OPTIONS,
   method: { type: 'string' },
   population: { type: 'string' },
   'sample-size': { type: 'string' },
@@ -19,11 +29,6 @@ export const SEARCH_OPTIONS = {
   generations: { type: 'string' },
   budget: { type: 'string' },
   finalists: { type: 'string' },
-  'finetune': { type: 'string' },
-  'finetune-steps': { type: 'string' },
-  'finetune-lr': { type: 'string' },
-  'proxy-val-rows': { type: 'string' },
-  'scratch-steps': { type: 'string' },
 } as const;
 
 export const PROXY_HELP = `  --finetune last|whole|none           the proxy's fine-tuning (default last: the final layer, §9)

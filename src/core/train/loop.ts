@@ -55,6 +55,8 @@ export class TrainLoop {
   /** Reused [B, F, E] host buffers for the validation batches' gathered embeddings. */
   private readonly evalGathered: Float32Array[];
   private pendingLosses: { step: number; loss: tf.Scalar }[] = [];
+  /** Variables by tfjs name, per variable list (networks hand out the same array every step). */
+  private readonly namesByList = new WeakMap<readonly tf.Variable[], Map<string, tf.Variable>>();
 
   constructor(private readonly options: LoopOptions) {
     const { data, config, embeddingDim } = options;
@@ -101,7 +103,7 @@ export class TrainLoop {
     const [normSqHost, embGradHost] = await Promise.all([normSq.data(), embGrad.data()]);
     const embNormSq = this.embeddings.gradNormSq(batch.indices, B, embGradHost as Float32Array);
     const coef = clipCoefficient(Math.sqrt(normSqHost[0]! + embNormSq), config.clipNorm);
-    const byName = new Map(variables.map((v) => [v.name, v]));
+    const byName = this.byName(variables);
     const updates = new Map<tf.Variable, tf.Tensor>();
     for (const [name, grad] of Object.entries(netGrads)) updates.set(byName.get(name)!, grad);
     this.optimizer.apply(updates, lr, coef);
@@ -110,6 +112,15 @@ export class TrainLoop {
     this.pendingLosses.push({ step: this.step, loss });
     this.step++;
     return lr;
+  }
+
+  private byName(variables: readonly tf.Variable[]): Map<string, tf.Variable> {
+    let map = this.namesByList.get(variables);
+    if (!map) {
+      map = new Map(variables.map((v) => [v.name, v]));
+      this.namesByList.set(variables, map);
+    }
+    return map;
   }
 
   /** Train losses since the last call, read back from the device in one transfer. */

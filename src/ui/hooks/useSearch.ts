@@ -1,10 +1,9 @@
-// One search at a time through the client: start, messages into the reducer, stop, and how it ended.
-import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { JobCancelled, WorkerJobError } from '../../worker/client.ts';
-import type { AnalysisJob, SearchDone } from '../../worker/client.ts';
+// One search at a time through the client: its messages into the reducer, start and stop via useAnalysisJob.
+import { useCallback, useReducer } from 'react';
 import type { SearchRequest } from '../../worker/protocol.ts';
 import { INITIAL_SEARCH, searchReducer } from '../panels/search/searchState.ts';
 import type { SearchView } from '../panels/search/searchState.ts';
+import { useAnalysisJob } from './useAnalysisJob.ts';
 import { useClient } from './useClient.ts';
 
 export interface Search {
@@ -17,39 +16,17 @@ export interface Search {
 export function useSearch(): Search {
   const client = useClient();
   const [view, dispatch] = useReducer(searchReducer, INITIAL_SEARCH);
-  const job = useRef<AnalysisJob<SearchDone> | null>(null);
-
-  const start = useCallback(
+  const launch = useCallback(
     (request: SearchRequest) => {
-      const j = client.search(request, {
+      const job = client.search(request, {
         onSearchStarted: (msg) => dispatch({ type: 'started', msg }),
         onCandidate: (msg) => dispatch({ type: 'candidate', msg }),
-        onFinalModel: (model) => dispatch({ type: 'final', jobId: j.id, model }),
+        onFinalModel: (model) => dispatch({ type: 'final', jobId: job.id, model }),
         onProgress: (msg) => dispatch({ type: 'progress', msg }),
       });
-      job.current = j;
-      dispatch({ type: 'start', jobId: j.id, request });
-      j.done.then(
-        (msg) => dispatch({ type: 'done', msg }),
-        (err: unknown) => {
-          if (err instanceof JobCancelled) dispatch({ type: 'stopped', jobId: j.id });
-          else dispatch({ type: 'failed', jobId: j.id, error: { message: err instanceof Error ? err.message : String(err), code: err instanceof WorkerJobError ? err.code : undefined } });
-        },
-      ).finally(() => {
-        if (job.current === j) job.current = null;
-      });
+      return job;
     },
     [client],
   );
-
-  const stop = useCallback(() => {
-    if (!job.current) return;
-    job.current.cancel();
-    dispatch({ type: 'stopRequested', jobId: job.current.id });
-  }, []);
-
-  // A panel that goes away stops its job in the worker.
-  useEffect(() => () => job.current?.cancel(), []);
-
-  return { view, start, stop };
+  return { view, ...useAnalysisJob(dispatch, launch) };
 }

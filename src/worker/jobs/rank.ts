@@ -1,13 +1,11 @@
 // The rank job: core's rank check (§12.4) on the trained supernet, posting points, progress and the result.
 import type { CancelSignal } from '../../core/cancel.ts';
-import { proxyConfig } from '../../core/search/proxy.ts';
 import { runRankCheck } from '../../core/search/rankJob.ts';
 import { archCost } from '../../core/space/cost.ts';
 import { archKey } from '../../core/space/arch.ts';
-import { scratchConfig } from '../../core/train/fromScratch.ts';
 import type { FromWorker, RankRequest } from '../protocol.ts';
 import { StageProgress } from './eta.ts';
-import type { TrainedSupernet } from './trained.ts';
+import { proxyFromRequest, scratchFromRequest, type TrainedSupernet } from './trained.ts';
 
 /** Bootstrap resamples behind each interval. */
 const RESAMPLES = 1000;
@@ -25,8 +23,8 @@ export async function runRank(id: number, request: RankRequest, base: TrainedSup
       embeddings: trainer.embeddings,
       train: base.train,
       k: request.k,
-      proxy: proxyConfig(trainRows, { mode: request.proxy.mode, steps: request.proxy.steps, valRows: request.proxy.valRows, ...(request.proxy.lr ? { lr: request.proxy.lr } : {}) }),
-      scratch: scratchConfig(trainRows, request.scratchMaxSteps ? { maxSteps: request.scratchMaxSteps } : {}),
+      proxy: proxyFromRequest(request.proxy, trainRows),
+      scratch: scratchFromRequest(request.scratchMaxSteps, trainRows),
       ablation: request.ablation,
       resamples: RESAMPLES,
       seed: request.seed,

@@ -1,22 +1,20 @@
 // The search job: the core search pipeline on the trained supernet, posting each candidate and final model.
 import { rngFromSeed, toSeed } from '../../core/rng.ts';
 import type { FinalModel } from '../../core/search/finalModels.ts';
-import { proxyConfig } from '../../core/search/proxy.ts';
 import { runSearchJob, searchConfig } from '../../core/search/searchJob.ts';
 import { archCost } from '../../core/space/cost.ts';
-import { scratchConfig } from '../../core/train/fromScratch.ts';
 import type { CancelSignal } from '../../core/cancel.ts';
 import type { FromWorker, SearchRequest } from '../protocol.ts';
 import { StageProgress } from './eta.ts';
-import type { TrainedSupernet } from './trained.ts';
+import { proxyFromRequest, scratchFromRequest, type TrainedSupernet } from './trained.ts';
 
 const STAGE_NAMES = { search: 'Scoring candidates', finalists: 'Training finalists from scratch', baselines: 'Training baselines' } as const;
 
 export async function runSearch(id: number, request: SearchRequest, supernet: TrainedSupernet, signal: CancelSignal, post: (msg: FromWorker) => void): Promise<void> {
   const { trainer, dataset, space } = supernet;
   const trainRows = dataset.splits.train.length;
-  const proxy = proxyConfig(trainRows, { mode: request.proxy.mode, steps: request.proxy.steps, valRows: request.proxy.valRows, ...(request.proxy.lr ? { lr: request.proxy.lr } : {}) });
-  const scratch = scratchConfig(trainRows, request.scratchMaxSteps ? { maxSteps: request.scratchMaxSteps } : {});
+  const proxy = proxyFromRequest(request.proxy, trainRows);
+  const scratch = scratchFromRequest(request.scratchMaxSteps, trainRows);
   const config = searchConfig(proxy, scratch, {
     method: request.method,
     evolution: request.evolution,

@@ -116,3 +116,10 @@ describe('proxy form', () => {
     expect(parseScratchCap('1.5')).toBe('Step cap must be a whole number.');
   });
 });
+
+describe('the proxy learning rate in the search and rank forms', () => {
+  it('is reported under proxyLr, so a bad rate blocks the start', () => {
+    expect(validateSearchForm(form({ proxy: { ...PROXY_DEFAULTS, lr: '0' } })).proxyLr).toBe('The learning rate must be above 0 and at most 10.');
+    expect(validateSearchForm(form()).proxyLr).toBeUndefined();
+  });
+});

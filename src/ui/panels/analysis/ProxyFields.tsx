@@ -3,13 +3,14 @@ import { useId } from 'react';
 import type { FineTuneMode } from '../../../core/search/proxy.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { FINE_TUNE_MODES } from './proxyForm.ts';
-import type { ProxyForm } from './proxyForm.ts';
+import type { FlatProxyErrors, ProxyForm } from './proxyForm.ts';
 
 export interface ProxyFieldsProps {
   /** Test-id prefix, e.g. `search` → `search-proxy-mode`, `search-proxy-steps`, `search-val-rows`. */
   prefix: string;
   form: ProxyForm;
-  errors: { steps?: string | undefined; valRows?: string | undefined; lr?: string | undefined };
+  /** The form's errors; only the proxy's are read. */
+  errors: FlatProxyErrors;
   onChange(patch: Partial<ProxyForm>): void;
   disabled: boolean;
 }
@@ -33,9 +34,9 @@ export function ProxyFields({ prefix, form, errors, onChange, disabled }: ProxyF
         </span>
       </div>
       <div className="field-row">
-        <NumberField label="Fine-tune steps" value={form.steps} onChange={(v) => onChange({ steps: v })} error={errors.steps} testId={`${prefix}-proxy-steps`} disabled={disabled || form.mode === 'none'} />
-        <NumberField label="Fine-tune lr" value={form.lr} onChange={(v) => onChange({ lr: v })} error={errors.lr} testId={`${prefix}-proxy-lr`} disabled={disabled || form.mode === 'none'} />
-        <NumberField label="Validation rows" value={form.valRows} onChange={(v) => onChange({ valRows: v })} error={errors.valRows} testId={`${prefix}-val-rows`} disabled={disabled} />
+        <NumberField label="Fine-tune steps" value={form.steps} onChange={(v) => onChange({ steps: v })} error={errors.proxySteps} testId={`${prefix}-proxy-steps`} disabled={disabled || form.mode === 'none'} />
+        <NumberField label="Fine-tune lr" value={form.lr} onChange={(v) => onChange({ lr: v })} error={errors.proxyLr} testId={`${prefix}-proxy-lr`} disabled={disabled || form.mode === 'none'} />
+        <NumberField label="Validation rows" value={form.valRows} onChange={(v) => onChange({ valRows: v })} error={errors.proxyValRows} testId={`${prefix}-val-rows`} disabled={disabled} />
       </div>
     </>
   );

@@ -15,3 +15,11 @@ export interface JobError {
   message: string;
   code: string | undefined;
 }
+
+/** The actions every analysis reducer understands (each reducer ignores those of an earlier job). */
+export type JobLifecycleAction<Request, Done> =
+  | { type: 'start'; jobId: number; request: Request }
+  | { type: 'stopRequested'; jobId: number }
+  | { type: 'done'; msg: Done }
+  | { type: 'stopped'; jobId: number }
+  | { type: 'failed'; jobId: number; error: JobError };

@@ -38,6 +38,19 @@ export function validateProxyForm(form: ProxyForm): ProxyFormErrors {
   return errors;
 }
 
+/** The proxy's errors under the names the search and rank forms report them (`proxySteps`, …). */
+export interface FlatProxyErrors {
+  proxySteps?: string;
+  proxyValRows?: string;
+  proxyLr?: string;
+}
+
+/** validateProxyForm's errors, flattened into a search or rank form's errors. */
+export function flatProxyErrors(form: ProxyForm): FlatProxyErrors {
+  const { steps, valRows, lr } = validateProxyForm(form);
+  return { ...(steps ? { proxySteps: steps } : {}), ...(valRows ? { proxyValRows: valRows } : {}), ...(lr ? { proxyLr: lr } : {}) };
+}
+
 /** The protocol's proxy settings for a valid form. */
 export function toProxyRequest(form: ProxyForm): ProxyRequest {
   return { mode: form.mode, steps: Number(form.steps), valRows: Number(form.valRows), lr: Number(form.lr) };

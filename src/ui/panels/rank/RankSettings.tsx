@@ -22,7 +22,7 @@ export function RankSettings({ form, errors, onChange, disabled, onDefaults }: R
         <NumberField label="Architectures (K)" value={form.k} onChange={(v) => set({ k: v })} error={errors.k} testId="rank-k" hint="each is trained from scratch" />
         <NumberField label="Step cap from scratch" value={form.scratchCap} onChange={(v) => set({ scratchCap: v })} error={errors.scratchCap} testId="rank-scratch-cap" hint="blank: one epoch" />
       </div>
-      <ProxyFields prefix="rank" form={form.proxy} errors={{ steps: errors.proxySteps, valRows: errors.proxyValRows }} onChange={(p) => set({ proxy: { ...form.proxy, ...p } })} disabled={disabled} />
+      <ProxyFields prefix="rank" form={form.proxy} errors={errors} onChange={(p) => set({ proxy: { ...form.proxy, ...p } })} disabled={disabled} />
       <Switch
         label="Ablation: each technique switched off"
         checked={form.ablation}

@@ -1,7 +1,7 @@
 // The rank-check settings form: raw text, defaults, validation, and the protocol's RankRequest. Pure.
 import type { RankRequest } from '../../../worker/protocol.ts';
 import { parseIntIn } from '../data/options.ts';
-import { parseScratchCap, PROXY_DEFAULTS, toProxyRequest, validateProxyForm } from '../analysis/proxyForm.ts';
+import { parseScratchCap, PROXY_DEFAULTS, toProxyRequest, flatProxyErrors } from '../analysis/proxyForm.ts';
 import type { ProxyForm } from '../analysis/proxyForm.ts';
 import { MAX_SEED } from '../training/trainForm.ts';
 
@@ -15,7 +15,7 @@ export interface RankForm {
   seed: string;
 }
 
-export type RankFormErrors = Partial<Record<'k' | 'proxySteps' | 'proxyValRows' | 'scratchCap' | 'seed', string>>;
+export type RankFormErrors = Partial<Record<'k' | 'proxySteps' | 'proxyValRows' | 'proxyLr' | 'scratchCap' | 'seed', string>>;
 
 /** Core's DEFAULT_RANK_K (core/search/rankJob.ts); a unit test keeps them equal. At least 3: a correlation needs points. */
 export const RANK_K_DEFAULT = 12;
@@ -32,10 +32,7 @@ export function validateRankForm(form: RankForm): RankFormErrors {
     ['seed', parseIntIn(form.seed, 0, MAX_SEED, 'Seed')],
   ];
   for (const [key, value] of checks) if (typeof value === 'string') errors[key] = value;
-  const proxy = validateProxyForm(form.proxy);
-  if (proxy.steps) errors.proxySteps = proxy.steps;
-  if (proxy.valRows) errors.proxyValRows = proxy.valRows;
-  return errors;
+  return { ...errors, ...flatProxyErrors(form.proxy) };
 }
 
 /** The protocol's request for a valid form. */

@@ -3,7 +3,7 @@ import type { Arch, ArchKey } from '../../../core/space/types.ts';
 import type { RankPoint } from '../../../worker/client.ts';
 import type { JobProgressMessage, RankDoneMessage, RankRequest } from '../../../worker/protocol.ts';
 import { isJobLive } from '../analysis/jobStatus.ts';
-import type { JobError, JobStatus } from '../analysis/jobStatus.ts';
+import type { JobError, JobLifecycleAction, JobStatus } from '../analysis/jobStatus.ts';
 
 /** One architecture of the check; its losses arrive one at a time. */
 export interface RankRow {
@@ -30,13 +30,9 @@ export interface RankView {
 }
 
 export type RankAction =
-  | { type: 'start'; jobId: number; request: RankRequest }
+  | JobLifecycleAction<RankRequest, RankDoneMessage>
   | { type: 'point'; msg: RankPoint }
-  | { type: 'progress'; msg: JobProgressMessage }
-  | { type: 'stopRequested'; jobId: number }
-  | { type: 'done'; msg: RankDoneMessage }
-  | { type: 'stopped'; jobId: number }
-  | { type: 'failed'; jobId: number; error: JobError };
+  | { type: 'progress'; msg: JobProgressMessage };
 
 export const INITIAL_RANK: RankView = { status: 'idle', jobId: 0, request: undefined, rows: [], progress: undefined, result: undefined, error: undefined };
 

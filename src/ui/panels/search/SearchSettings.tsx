@@ -53,7 +53,7 @@ export function SearchSettings({ form, errors, onChange, disabled, onDefaults }:
       <p className="hint" data-testid="search-budget">
         {budget !== undefined ? `${formatCount(budget)} architectures will be scored with the proxy.` : 'Fix the numbers above to see how many architectures will be scored.'}
       </p>
-      <ProxyFields prefix="search" form={form.proxy} errors={{ steps: errors.proxySteps, valRows: errors.proxyValRows }} onChange={(p) => set({ proxy: { ...form.proxy, ...p } })} disabled={disabled} />
+      <ProxyFields prefix="search" form={form.proxy} errors={errors} onChange={(p) => set({ proxy: { ...form.proxy, ...p } })} disabled={disabled} />
       <div className="field-row">
         <NumberField label="Finalists" value={form.finalists} onChange={(v) => set({ finalists: v })} error={errors.finalists} testId="search-finalists" hint="best by proxy, retrained from scratch" />
         <NumberField label="Step cap from scratch" value={form.scratchCap} onChange={(v) => set({ scratchCap: v })} error={errors.scratchCap} testId="search-scratch-cap" hint="blank: one epoch" />

@@ -2,7 +2,7 @@
 import type { EvolutionConfig } from '../../../core/search/evolution.ts';
 import type { SearchRequest } from '../../../worker/protocol.ts';
 import { parseIntIn } from '../data/options.ts';
-import { parseScratchCap, PROXY_DEFAULTS, toProxyRequest, validateProxyForm } from '../analysis/proxyForm.ts';
+import { parseScratchCap, PROXY_DEFAULTS, toProxyRequest, flatProxyErrors } from '../analysis/proxyForm.ts';
 import type { ProxyForm } from '../analysis/proxyForm.ts';
 import { MAX_SEED } from '../training/trainForm.ts';
 
@@ -24,7 +24,7 @@ export interface SearchForm {
   seed: string;
 }
 
-export type SearchFormErrors = Partial<Record<Exclude<keyof SearchForm, 'proxy' | 'method'> | 'proxySteps' | 'proxyValRows', string>>;
+export type SearchFormErrors = Partial<Record<Exclude<keyof SearchForm, 'proxy' | 'method'> | 'proxySteps' | 'proxyValRows' | 'proxyLr', string>>;
 
 /**
  * Core's DEFAULT_EVOLUTION (core/search/evolution.ts: 16 + 10 × 4 = 56 scored architectures) and `searchConfig`'s
@@ -96,10 +96,7 @@ export function validateSearchForm(form: SearchForm): SearchFormErrors {
     ['seed', parseIntIn(form.seed, 0, MAX_SEED, 'Seed')],
   ];
   for (const [key, value] of checks) if (typeof value === 'string') errors[key] = value;
-  const proxy = validateProxyForm(form.proxy);
-  if (proxy.steps) errors.proxySteps = proxy.steps;
-  if (proxy.valRows) errors.proxyValRows = proxy.valRows;
-  return errors;
+  return { ...errors, ...flatProxyErrors(form.proxy) };
 }
 
 /** The form switched to `method`; random search starts from the evolution's budget so both score as many. */

@@ -3,7 +3,7 @@ import type { ArchKey } from '../../../core/space/types.ts';
 import type { SearchDone, SearchStarted } from '../../../worker/client.ts';
 import type { CandidateMessage, FinalModelSummary, JobProgressMessage, SearchRequest } from '../../../worker/protocol.ts';
 import { isJobLive } from '../analysis/jobStatus.ts';
-import type { JobError, JobStatus } from '../analysis/jobStatus.ts';
+import type { JobError, JobLifecycleAction, JobStatus } from '../analysis/jobStatus.ts';
 
 export interface SearchView {
   status: JobStatus;
@@ -23,15 +23,11 @@ export interface SearchView {
 }
 
 export type SearchAction =
-  | { type: 'start'; jobId: number; request: SearchRequest }
+  | JobLifecycleAction<SearchRequest, SearchDone>
   | { type: 'started'; msg: SearchStarted }
   | { type: 'candidate'; msg: CandidateMessage }
   | { type: 'final'; jobId: number; model: FinalModelSummary }
-  | { type: 'progress'; msg: JobProgressMessage }
-  | { type: 'stopRequested'; jobId: number }
-  | { type: 'done'; msg: SearchDone }
-  | { type: 'stopped'; jobId: number }
-  | { type: 'failed'; jobId: number; error: JobError };
+  | { type: 'progress'; msg: JobProgressMessage };
 
 export const INITIAL_SEARCH: SearchView = {
   status: 'idle',
