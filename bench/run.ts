@@ -2,7 +2,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dataBench } from './data.ts';
+import { scoreBench } from './score.ts';
+import { tablesBench } from './tables.ts';
 import { trainBench } from './train.ts';
+import { uiBench } from './ui.ts';
 
 export interface BenchOutput {
   /** Printed table lines. */
@@ -14,6 +17,9 @@ export interface BenchOutput {
 const BENCHES: Record<string, () => Promise<BenchOutput>> = {
   data: dataBench,
   train: trainBench,
+  tables: tablesBench,
+  score: scoreBench,
+  ui: uiBench,
 };
 
 async function main(names: string[]): Promise<void> {

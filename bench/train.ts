@@ -1,55 +1,44 @@
-// Supernet training speed in Node: steady-state step time per preset and tfjs backend (wasm, cpu), kernels per step.
+// `train` bench: supernet step speed per preset, batch and backend — Node (wasm, cpu) and Chromium (webgpu, wasm, cpu).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { loadDataset } from '../src/core/data/loader.ts';
-import { createCriteoSample } from '../src/core/data/synthetic/index.ts';
-import { createSupernet } from '../src/core/model/supernet.ts';
-import { toSeed } from '../src/core/rng.ts';
-import { SPACE_PRESETS } from '../src/core/space/presets.ts';
-import type { PresetName } from '../src/core/space/types.ts';
-import { DEFAULT_TRAIN_CONFIG } from '../src/core/train/config.ts';
-import { SupernetTrainer } from '../src/core/train/trainer.ts';
+import { browserTrainRows, type BrowserTrainResult } from './browser/run.ts';
+import { sampleDataset } from './sample.ts';
+import { measureTrainCase, TRAIN_TABLE_HEADER, trainTableLine, type StepBudget, type TrainRow } from './measure.ts';
+import { estimateMsPerStep, TRAIN_CASES, type SkippedCase } from './plan.ts';
 import type { BenchOutput } from './run.ts';
 
-/** Cases: preset, backend, batch, timed steps (after 5 warm-up steps; the sampled paths differ per step). */
-const CASES: { preset: PresetName; backend: 'wasm' | 'cpu'; batch: number; steps: number }[] = [
-  { preset: 'tiny', backend: 'wasm', batch: 256, steps: 40 },
-  { preset: 'small', backend: 'wasm', batch: 256, steps: 15 },
-  { preset: 'full', backend: 'wasm', batch: 256, steps: 10 },
-  { preset: 'tiny', backend: 'cpu', batch: 256, steps: 8 },
-];
+/** Steps per case: 3 warm-up, then 3–40 timed steps within about 8 s. */
+export const TRAIN_BUDGET: StepBudget = { warmupSteps: 3, minSteps: 3, maxSteps: 40, budgetMs: 8_000 };
+/** A case estimated to take longer than this (warm-up + timed + profiled steps) is skipped and reported. */
+export const MAX_CASE_MS = 100_000;
+
+/** Runs the cases on the active Node backend, skipping those estimated over budget. */
+async function nodeRows(backend: 'wasm' | 'cpu', reference: readonly TrainRow[]): Promise<{ rows: TrainRow[]; skipped: SkippedCase[] }> {
+  if (!(await tf.setBackend(backend))) throw new Error(`the ${backend} backend did not start`);
+  const dataset = await sampleDataset();
+  const rows: TrainRow[] = [];
+  const skipped: SkippedCase[] = [];
+  for (const c of TRAIN_CASES) {
+    const estimate = estimateMsPerStep(c, rows, reference);
+    const stepsRun = TRAIN_BUDGET.warmupSteps + TRAIN_BUDGET.minSteps + 1;
+    if (estimate !== undefined && estimate * stepsRun > MAX_CASE_MS) {
+      skipped.push({ ...c, backend: `node:${backend}`, skipped: `estimated ${(estimate / 1000).toFixed(1)} s/step: over the ${MAX_CASE_MS / 1000} s case budget` });
+      continue;
+    }
+    const row = await measureTrainCase(dataset, c, TRAIN_BUDGET);
+    rows.push({ ...row, backend: `node:${backend}` });
+  }
+  return { rows, skipped };
+}
 
 export async function trainBench(): Promise<BenchOutput> {
-  const sample = createCriteoSample({ rows: 20_000, seed: toSeed(1) });
-  const { dataset } = await loadDataset({ name: 'sample', chunks: sample.chunks() }, { split: { mode: 'random', seed: toSeed(1) } });
-  const table = ['preset  backend  batch  ms/step  steps/s  samples/s  kernels/step'];
-  const results: Record<string, unknown>[] = [];
-  for (const c of CASES) {
-    if (!(await tf.setBackend(c.backend))) throw new Error(`the ${c.backend} backend did not start`);
-    const config = { ...DEFAULT_TRAIN_CONFIG, batchSize: c.batch, steps: 10_000, fullPathWarmupSteps: 0 };
-    const trainer = new SupernetTrainer({ data: dataset, space: SPACE_PRESETS[c.preset], config, seed: toSeed(1), createSupernet });
-    try {
-      for (let i = 0; i < 5; i++) await trainer.trainStep();
-      await trainer.readLosses();
-      const started = performance.now();
-      for (let i = 0; i < c.steps; i++) {
-        await trainer.trainStep();
-        if (trainer.pendingLossCount >= config.readbackEvery) await trainer.readLosses();
-      }
-      await trainer.readLosses();
-      const ms = (performance.now() - started) / c.steps;
-      const profile = await tf.profile(async () => {
-        await trainer.trainStep();
-      });
-      await trainer.readLosses();
-      const row = { ...c, msPerStep: ms, stepsPerSec: 1000 / ms, samplesPerSec: (1000 * c.batch) / ms, kernelsPerStep: profile.kernels.length };
-      results.push(row);
-      table.push(
-        `${c.preset.padEnd(7)} ${c.backend.padEnd(8)} ${String(c.batch).padStart(5)} ${ms.toFixed(0).padStart(8)} ${row.stepsPerSec.toFixed(2).padStart(8)} ${row.samplesPerSec.toFixed(0).padStart(10)} ${String(row.kernelsPerStep).padStart(13)}`,
-      );
-    } finally {
-      trainer.dispose();
-    }
-  }
-  return { table, json: { results } };
+  const wasm = await nodeRows('wasm', []);
+  const cpu = await nodeRows('cpu', wasm.rows);
+  const browser: BrowserTrainResult = await browserTrainRows(wasm.rows);
+  const rows = [...wasm.rows, ...cpu.rows, ...browser.rows];
+  const skipped = [...wasm.skipped, ...cpu.skipped, ...browser.skipped];
+  const table = [TRAIN_TABLE_HEADER, ...rows.map(trainTableLine)];
+  for (const s of skipped) table.push(`${s.backend.padEnd(14)} ${s.preset.padEnd(6)} ${String(s.batch).padStart(6)}  skipped: ${s.skipped}`);
+  table.push(...browser.notes);
+  return { table, json: { results: rows, skipped, browser: { adapter: browser.adapter, notes: browser.notes } } };
 }

@@ -1,6 +1,6 @@
 // `rank`: how well the supernet ranks architectures — K archs by the proxy and from scratch, τ and ρ with intervals.
 import { parseArgs } from 'node:util';
-import { DEFAULT_RANK_K, runRankCheck, type RankCorrelationSummary } from '../../core/search/rankJob.ts';
+import { DEFAULT_RANK_K, DEFAULT_RANK_SCRATCH_STEPS, runRankCheck, type RankCorrelationSummary } from '../../core/search/rankJob.ts';
 import { archKey } from '../../core/space/arch.ts';
 import { scratchConfig } from '../../core/train/fromScratch.ts';
 import { intOption } from '../args.ts';
@@ -14,6 +14,8 @@ ${SUPERNET_HELP}
   --supernet DIR                       a supernet saved by train --save
   --k N                                architectures (default ${DEFAULT_RANK_K})
   --resamples N                        bootstrap resamples (default 1000)
+  --scratch-steps N                    cap on each from-scratch training, early-stopped (default ${DEFAULT_RANK_SCRATCH_STEPS},
+                                       about a quarter epoch of the sample; §12.4 trains one epoch: at most one is trained)
   --ablation                           also train a supernet per switched-off technique (single-path, any-path,
                                        full-path sampling; no interaction modules) and score without fine-tuning;
                                        --json then has \`ablation\`: each with name and the same statistics
@@ -48,7 +50,7 @@ export async function rankCommand(argv: string[]): Promise<number> {
       train: run.config,
       k,
       proxy: proxyFrom(values, trainRows),
-      scratch: scratchConfig(trainRows, values['scratch-steps'] ? { maxSteps: intOption(values['scratch-steps'], 'scratch-steps', 1, 1) } : {}),
+      scratch: scratchConfig(trainRows, { maxSteps: intOption(values['scratch-steps'], 'scratch-steps', DEFAULT_RANK_SCRATCH_STEPS, 1) }),
       ablation: Boolean(values.ablation),
       resamples,
       seed: run.seed,

@@ -32,8 +32,7 @@ export const SEARCH_OPTIONS = {
 } as const;
 
 export const PROXY_HELP = `  --finetune last|whole|none           the proxy's fine-tuning (default last: the final layer, §9)
-  --finetune-steps N, --finetune-lr X, --proxy-val-rows N   (defaults 100, 0.04, 8192)
-  --scratch-steps N                    cap on each from-scratch training (default: one epoch, early-stopped)`;
+  --finetune-steps N, --finetune-lr X, --proxy-val-rows N   (defaults 100, 0.04, 8192)`;
 
 export const SEARCH_HELP = `search (--data <file> | --sample | --supernet DIR) [--method evolution|random] [--seed S] [--json]
   Searches architectures on a trained supernet (trained first unless --supernet DIR), retrains the best
@@ -44,6 +43,7 @@ ${SUPERNET_HELP}
   --population N --sample-size N --children N --generations N   (defaults ${DEFAULT_EVOLUTION.population}, ${DEFAULT_EVOLUTION.sampleSize}, ${DEFAULT_EVOLUTION.children}, ${DEFAULT_EVOLUTION.generations})
   --budget N                           random search's budget (default: the evolution's)
   --finalists N                        candidates retrained from scratch (default 3)
+  --scratch-steps N                    cap on each from-scratch training (default: one epoch, early-stopped)
 ${PROXY_HELP}`;
 
 const summary = (m: FinalModel) => ({

@@ -1,15 +1,17 @@
 // The rank-check settings form: defaults equal to core's, checks in words, and the request.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RANK_K } from '../../../src/core/search/rankJob.ts';
-import { RANK_DEFAULTS, RANK_K_DEFAULT, toRankRequest, validateRankForm } from '../../../src/ui/panels/rank/rankForm.ts';
+import { DEFAULT_RANK_K, DEFAULT_RANK_SCRATCH_STEPS } from '../../../src/core/search/rankJob.ts';
+import { RANK_DEFAULTS, RANK_K_DEFAULT, RANK_SCRATCH_CAP_DEFAULT, toRankRequest, validateRankForm } from '../../../src/ui/panels/rank/rankForm.ts';
 import type { RankForm } from '../../../src/ui/panels/rank/rankForm.ts';
 
 const form = (over: Partial<RankForm> = {}): RankForm => ({ ...RANK_DEFAULTS, ...over });
 
 describe('rank defaults', () => {
-  it('check core’s DEFAULT_RANK_K architectures and pass validation', () => {
+  it('check core’s DEFAULT_RANK_K architectures, cap from-scratch runs at DEFAULT_RANK_SCRATCH_STEPS, and pass validation', () => {
     expect(RANK_K_DEFAULT).toBe(DEFAULT_RANK_K);
     expect(Number(RANK_DEFAULTS.k)).toBe(DEFAULT_RANK_K);
+    expect(RANK_SCRATCH_CAP_DEFAULT).toBe(DEFAULT_RANK_SCRATCH_STEPS);
+    expect(toRankRequest(RANK_DEFAULTS).scratchMaxSteps).toBe(DEFAULT_RANK_SCRATCH_STEPS);
     expect(validateRankForm(RANK_DEFAULTS)).toEqual({});
   });
 });
@@ -41,7 +43,7 @@ describe('toRankRequest', () => {
     });
   });
 
-  it('leaves the cap out when blank', () => {
-    expect(toRankRequest(RANK_DEFAULTS)).not.toHaveProperty('scratchMaxSteps');
+  it('leaves the cap out when blank (one epoch)', () => {
+    expect(toRankRequest({ ...RANK_DEFAULTS, scratchCap: '' })).not.toHaveProperty('scratchMaxSteps');
   });
 });

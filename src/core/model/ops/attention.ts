@@ -52,8 +52,12 @@ export function createAttention(store: ParamStore, name: string, dims: SparseOpD
       if (rowMask !== null) sp = tf.mul(sp, rowMask);
       // Tokens [B·N, E] for the per-token projections.
       const x = tf.reshape(tf.transpose(sp, [0, 2, 1]), [batch * n, e]) as tf.Tensor2D;
-      const qkv = tf.add(matMul(x, inW as tf.Tensor2D), inB) as tf.Tensor2D;
-      const attended = multiHead(qkv, batch, n, heads);
+      // Q, K and V as three products with column blocks of the fused weight: splitting one [B·N, 3E] product
+      // costs far more on tfjs-wasm (SplitV forward, a JS Concat backward: 8 of 54 ms of a Tiny step).
+      const [q, k, v] = [0, 1, 2].map((part) =>
+        tf.add(matMul(x, tf.slice(inW, [0, part * e], [e, e]) as tf.Tensor2D), tf.slice(inB, [part * e], [e])),
+      ) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+      const attended = multiHead(q, k, v, batch, n, heads);
       const h = residualNorm(lnA, x, out.apply(attended));
       const f = residualNorm(lnF, h, ffn2.apply(tf.relu(ffn1.apply(h)) as tf.Tensor2D));
       return tf.transpose(tf.reshape(f, [batch, n, e]), [0, 2, 1]);
@@ -61,12 +65,12 @@ export function createAttention(store: ParamStore, name: string, dims: SparseOpD
   };
 }
 
-/** softmax(Q·Kᵀ/√2)·V per head. @param qkv [B·N, 3E] @returns [B·N, E] heads concatenated */
-function multiHead(qkv: tf.Tensor2D, batch: number, n: number, heads: number): tf.Tensor2D {
+/** softmax(Q·Kᵀ/√2)·V per head. @param q, k, v [B·N, E], columns (head, dim) @returns [B·N, E] heads concatenated */
+function multiHead(q2: tf.Tensor2D, k2: tf.Tensor2D, v2: tf.Tensor2D, batch: number, n: number, heads: number): tf.Tensor2D {
   const e = heads * HEAD_DIM;
-  // Columns are [Q | K | V], each (head, dim). Split them, then [B, N, H, 2] → [B, H, N, 2] per tensor: three 4-D
-  // transposes cost a few percent of one 5-D transpose on tfjs-wasm (0.5 ms against 6 ms at B = 256, N = 16).
-  const [q, k, v] = tf.split(qkv, 3, 1).map(
+  // [B, N, H, 2] → [B, H, N, 2] per tensor: three 4-D transposes cost a few percent of one 5-D transpose on
+  // tfjs-wasm (0.5 ms against 6 ms at B = 256, N = 16).
+  const [q, k, v] = [q2, k2, v2].map(
     (t) => tf.reshape(tf.transpose(tf.reshape(t, [batch, n, heads, HEAD_DIM]), [0, 2, 1, 3]), [batch * heads, n, HEAD_DIM]) as tf.Tensor3D,
   ) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
   // Scale Q (N×2 per head) rather than the N×N scores, as PyTorch does.

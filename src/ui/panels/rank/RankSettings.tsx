@@ -20,7 +20,7 @@ export function RankSettings({ form, errors, onChange, disabled, onDefaults }: R
       <legend>Rank-check settings</legend>
       <div className="field-row">
         <NumberField label="Architectures (K)" value={form.k} onChange={(v) => set({ k: v })} error={errors.k} testId="rank-k" hint="each is trained from scratch" />
-        <NumberField label="Step cap from scratch" value={form.scratchCap} onChange={(v) => set({ scratchCap: v })} error={errors.scratchCap} testId="rank-scratch-cap" hint="blank: one epoch" />
+        <NumberField label="Step cap from scratch" value={form.scratchCap} onChange={(v) => set({ scratchCap: v })} error={errors.scratchCap} testId="rank-scratch-cap" hint="at most one epoch; blank: one epoch (§12.4)" />
       </div>
       <ProxyFields prefix="rank" form={form.proxy} errors={errors} onChange={(p) => set({ proxy: { ...form.proxy, ...p } })} disabled={disabled} />
       <Switch

@@ -8,7 +8,7 @@ import { MAX_SEED } from '../training/trainForm.ts';
 export interface RankForm {
   k: string;
   proxy: ProxyForm;
-  /** Cap on each from-scratch training's steps; blank = one epoch, early-stopped. */
+  /** Cap on each from-scratch training's steps (at most one epoch is trained); blank = one epoch, early-stopped. */
   scratchCap: string;
   /** Also train one supernet per switched-off NASRec technique. */
   ablation: boolean;
@@ -21,7 +21,16 @@ export type RankFormErrors = Partial<Record<'k' | 'proxySteps' | 'proxyValRows' 
 export const RANK_K_DEFAULT = 12;
 export const RANK_K_MIN = 3;
 
-export const RANK_DEFAULTS: RankForm = { k: String(RANK_K_DEFAULT), proxy: PROXY_DEFAULTS, scratchCap: '', ablation: false, seed: '1' };
+/** Core's DEFAULT_RANK_SCRATCH_STEPS; a unit test keeps them equal. */
+export const RANK_SCRATCH_CAP_DEFAULT = 300;
+
+export const RANK_DEFAULTS: RankForm = {
+  k: String(RANK_K_DEFAULT),
+  proxy: PROXY_DEFAULTS,
+  scratchCap: String(RANK_SCRATCH_CAP_DEFAULT),
+  ablation: false,
+  seed: '1',
+};
 
 /** Checks each input. */
 export function validateRankForm(form: RankForm): RankFormErrors {

@@ -1,0 +1,37 @@
+// The train bench in a browser worker: picks the asked backend as the app does, then measures each case.
+import * as tf from '@tensorflow/tfjs';
+import { chooseBackend } from '../../src/worker/backends/chooseBackend.ts';
+import { measureTrainCase, type TrainRow } from '../measure.ts';
+import { estimateMsPerStep } from '../plan.ts';
+import { sampleDataset } from '../sample.ts';
+import type { BenchEvent, BenchRequest } from './protocol.ts';
+
+const post = (event: BenchEvent): void => (self as unknown as Worker).postMessage(event);
+
+self.onmessage = async (e: MessageEvent<BenchRequest>) => {
+  const request = e.data;
+  try {
+    const choice = await chooseBackend(request.backend);
+    post({ type: 'backend', name: choice.name, ...(choice.adapter ? { adapter: choice.adapter } : {}), ...(choice.reason ? { reason: choice.reason } : {}) });
+    if (choice.name !== request.backend) {
+      post({ type: 'done' });
+      return;
+    }
+    const dataset = await sampleDataset();
+    const rows: TrainRow[] = [];
+    for (const c of request.cases) {
+      const estimate = estimateMsPerStep(c, rows, request.reference);
+      const stepsRun = request.budget.warmupSteps + request.budget.minSteps + 1;
+      if (estimate !== undefined && estimate * stepsRun > request.maxCaseMs) {
+        post({ type: 'skipped', case: c, reason: `estimated ${(estimate / 1000).toFixed(1)} s/step: over the ${request.maxCaseMs / 1000} s case budget` });
+        continue;
+      }
+      const row = await measureTrainCase(dataset, c, request.budget);
+      rows.push(row);
+      post({ type: 'row', row: { ...row, backend: `chromium:${tf.getBackend()}` } });
+    }
+    post({ type: 'done' });
+  } catch (err) {
+    post({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+  }
+};

@@ -1,0 +1,33 @@
+// Which train-bench cases to run on a backend and which to skip: a case whose estimated time exceeds the budget is reported, not run.
+import type { TrainCase, TrainRow } from './measure.ts';
+
+export const TRAIN_PRESETS = ['tiny', 'small', 'full'] as const;
+export const TRAIN_BATCHES = [512, 4096] as const;
+
+/** Every case of the `train` bench, smallest first (so estimates for the larger ones exist). */
+export const TRAIN_CASES: TrainCase[] = TRAIN_BATCHES.flatMap((batch) => TRAIN_PRESETS.map((preset) => ({ preset, batch })));
+
+/** A case not run, with the reason. */
+export interface SkippedCase extends TrainCase {
+  backend: string;
+  skipped: string;
+}
+
+/**
+ * Estimated ms per step of `c` on a backend from rows already measured: the same preset at another batch
+ * (scaled by the batch), else another preset at the same batch scaled by the two presets' ratio on `reference`
+ * rows (usually a faster backend measured first). Undefined when nothing is known.
+ */
+export function estimateMsPerStep(c: TrainCase, measured: readonly TrainRow[], reference: readonly TrainRow[] = []): number | undefined {
+  const samePreset = measured.filter((r) => r.preset === c.preset);
+  if (samePreset.length > 0) {
+    const nearest = samePreset.reduce((a, b) => (Math.abs(b.batch - c.batch) < Math.abs(a.batch - c.batch) ? b : a));
+    return nearest.msPerStep * (c.batch / nearest.batch);
+  }
+  for (const row of measured.filter((r) => r.batch === c.batch)) {
+    const refFrom = reference.find((r) => r.preset === row.preset && r.batch === c.batch);
+    const refTo = reference.find((r) => r.preset === c.preset && r.batch === c.batch);
+    if (refFrom && refTo) return row.msPerStep * (refTo.msPerStep / refFrom.msPerStep);
+  }
+  return undefined;
+}

@@ -1,0 +1,59 @@
+// The train bench's plan: every preset at both batches, and time estimates that decide which slow cases are skipped.
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { countReads, type TrainRow } from '../../../bench/measure.ts';
+import { estimateMsPerStep, TRAIN_CASES } from '../../../bench/plan.ts';
+
+const row = (preset: TrainRow['preset'], batch: number, msPerStep: number): TrainRow => ({
+  backend: 'x',
+  preset,
+  batch,
+  steps: 3,
+  warmupSteps: 3,
+  warmupMs: 0,
+  msPerStep,
+  stepsPerSec: 1000 / msPerStep,
+  samplesPerSec: (1000 * batch) / msPerStep,
+  kernelsPerStep: 0,
+  readbacksPerStep: 0,
+  backendReadsPerStep: 0,
+  shaderCompilesAfterWarmup: null,
+  tensorMiB: 0,
+  hostTablesMiB: 0,
+});
+
+describe('train bench plan', () => {
+  it('covers Tiny, Small and Full at batch 512 and 4096, smaller batches first', () => {
+    expect(TRAIN_CASES.map((c) => `${c.preset}@${c.batch}`)).toEqual(['tiny@512', 'small@512', 'full@512', 'tiny@4096', 'small@4096', 'full@4096']);
+  });
+
+  it('scales a measured preset by the batch ratio', () => {
+    expect(estimateMsPerStep({ preset: 'small', batch: 4096 }, [row('small', 512, 100)])).toBe(800);
+  });
+
+  it('scales another preset at the same batch by the reference backend’s ratio', () => {
+    const reference = [row('tiny', 512, 10), row('full', 512, 70)];
+    expect(estimateMsPerStep({ preset: 'full', batch: 512 }, [row('tiny', 512, 200)], reference)).toBeCloseTo(1400);
+  });
+
+  it('knows nothing without a measured row', () => {
+    expect(estimateMsPerStep({ preset: 'tiny', batch: 512 }, [], [row('tiny', 512, 10)])).toBeUndefined();
+  });
+});
+
+describe('countReads', () => {
+  it('counts the reads code asks for apart from kernels’ own, and restores the backend', async () => {
+    await tf.setBackend('cpu');
+    const engine = tf.engine() as unknown as { read: unknown };
+    const own = engine.read;
+    const x = tf.tensor1d([1, 2, 3]);
+    const reads = countReads();
+    await x.data();
+    x.dataSync();
+    reads.stop();
+    expect(reads.explicit).toBe(2);
+    expect(reads.backend).toBeGreaterThanOrEqual(2);
+    expect(engine.read).toBe(own);
+    x.dispose();
+  });
+});
