@@ -17,16 +17,19 @@ self.onmessage = async (e: MessageEvent<BenchRequest>) => {
       post({ type: 'done' });
       return;
     }
+    // A software adapter (SwiftShader) takes minutes per 20 steps: warm up 5 there, and say so in the row.
+    const software = /software|swiftshader/i.test(choice.adapter ?? '');
+    const budget = software ? { ...request.budget, warmupSteps: Math.min(request.budget.warmupSteps, 5) } : request.budget;
     const dataset = await sampleDataset();
     const rows: TrainRow[] = [];
     for (const c of request.cases) {
       const estimate = estimateMsPerStep(c, rows, request.reference);
-      const stepsRun = request.budget.warmupSteps + request.budget.minSteps + 1;
+      const stepsRun = budget.warmupSteps + budget.minSteps + 1;
       if (estimate !== undefined && estimate * stepsRun > request.maxCaseMs) {
         post({ type: 'skipped', case: c, reason: `estimated ${(estimate / 1000).toFixed(1)} s/step: over the ${request.maxCaseMs / 1000} s case budget` });
         continue;
       }
-      const row = await measureTrainCase(dataset, c, request.budget);
+      const row = await measureTrainCase(dataset, c, budget);
       rows.push(row);
       post({ type: 'row', row: { ...row, backend: `chromium:${tf.getBackend()}` } });
     }
