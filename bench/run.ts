@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dataBench } from './data.ts';
+import { referenceBench } from './reference.ts';
 import { scoreBench } from './score.ts';
 import { tablesBench } from './tables.ts';
 import { trainBench } from './train.ts';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchOutput>> = {
   tables: tablesBench,
   score: scoreBench,
   ui: uiBench,
+  reference: referenceBench,
 };
 
 async function main(names: string[]): Promise<void> {
