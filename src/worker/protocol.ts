@@ -9,6 +9,7 @@ import type {
   SplitMode,
 } from '../core/data/types.ts';
 import type { EvolutionConfig } from '../core/search/evolution.ts';
+import type { FinalModel } from '../core/search/finalModels.ts';
 import type { FineTuneMode } from '../core/search/proxy.ts';
 import type { RankCorrelationSummary } from '../core/search/rankJob.ts';
 import type { Arch, ArchKey, DenseOp, PathBlock, SpaceConfig, SparseOp } from '../core/space/types.ts';
@@ -83,16 +84,9 @@ export interface RankRequest {
   seed: number;
 }
 
-/** A model trained from scratch, as the results table shows it. */
-export interface FinalModelSummary {
-  name: string;
+/** A model trained from scratch, as the results table shows it: core's FinalModel without its step count. */
+export interface FinalModelSummary extends Omit<FinalModel, 'steps'> {
   role: 'finalist' | 'baseline';
-  key?: ArchKey;
-  arch?: Arch;
-  valLoss: number;
-  test: Metrics;
-  params: number;
-  flops: number;
 }
 
 /** One scored candidate of a search. */

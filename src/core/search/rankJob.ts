@@ -127,14 +127,8 @@ export interface RankVariant {
   fineTune: FineTuneMode;
 }
 
-/** The correlation of one variant's proxy with the standalone losses. */
-export interface RankCorrelationSummary extends RankVariant {
-  kendallTau: number;
-  kendallCI: [number, number];
-  spearmanRho: number;
-  spearmanCI: [number, number];
-  topK: number;
-  topKOverlap: number;
+/** The correlation of one variant's proxy with the standalone losses (K is the check's, so not repeated). */
+export interface RankCorrelationSummary extends RankVariant, Omit<RankCorrelation, 'k'> {
   /** Proxy loss per architecture, in the order of the check's architectures. */
   proxy: number[];
 }
@@ -213,9 +207,8 @@ export async function runRankCheck(o: RankCheckOptions): Promise<RankCheck> {
     },
   });
   const summarize = (variant: RankVariant, losses: number[]): RankCorrelationSummary => {
-    const c = rankCorrelation(losses, standalone, { rng: rng.stream(`bootstrap:${variant.name}`), resamples: o.resamples });
-    const { kendallTau, kendallCI, spearmanRho, spearmanCI, topK, topKOverlap } = c;
-    return { ...variant, kendallTau, kendallCI, spearmanRho, spearmanCI, topK, topKOverlap, proxy: losses };
+    const { k: _k, ...correlation } = rankCorrelation(losses, standalone, { rng: rng.stream(`bootstrap:${variant.name}`), resamples: o.resamples });
+    return { ...variant, ...correlation, proxy: losses };
   };
   const base: RankVariant = { name: 'NASRec (all techniques)', strategy: o.train.strategy, interactionModules: o.space.interactionModules, fineTune: o.proxy.mode };
   const correlations = [summarize(base, proxy)];

@@ -14,6 +14,15 @@ export function LineLegend({ series, refLines }: { series: LineSeries[]; refLine
           {s.label}
         </li>
       ))}
+      <RefLineLegendItems refLines={refLines} />
+    </ul>
+  );
+}
+
+/** Legend entries of reference lines (drawn dashed across the chart); shared by the line and scatter charts. */
+export function RefLineLegendItems({ refLines }: { refLines: readonly ReferenceLine[] }) {
+  return (
+    <>
       {refLines.map((r) => (
         <li key={r.key}>
           <svg width="26" height="12" aria-hidden="true">
@@ -22,6 +31,6 @@ export function LineLegend({ series, refLines }: { series: LineSeries[]; refLine
           {r.label}
         </li>
       ))}
-    </ul>
+    </>
   );
 }

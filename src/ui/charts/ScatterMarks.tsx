@@ -2,6 +2,7 @@
 import { curveLinear, curveStepAfter, line, symbol, symbolCircle, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
 import type { SymbolType } from 'd3-shape';
 import type { LinePoint, ReferenceLine } from './lineData.ts';
+import { RefLineLegendItems } from './LineLegend.tsx';
 
 /** A scale as the marks use it (linear or log on x, linear on y). */
 export type XScale = (value: number) => number;
@@ -165,14 +166,7 @@ export function ScatterLegend(props: { series: ScatterSeriesStyle[]; lines: Scat
           {rulesLabel}
         </li>
       )}
-      {refLines.map((r) => (
-        <li key={r.key}>
-          <svg width="26" height="12" aria-hidden="true">
-            <line x1="1" x2="25" y1="6" y2="6" stroke={r.color} strokeWidth={1.5} strokeDasharray={r.dash ?? '6 4'} />
-          </svg>
-          {r.label}
-        </li>
-      ))}
+      <RefLineLegendItems refLines={refLines} />
     </ul>
   );
 }

@@ -5,9 +5,8 @@ import { Panel } from '../components/Panel.tsx';
 import { plural } from '../format.ts';
 import { useRank } from '../hooks/useRank.ts';
 import { ArchInspector } from '../inspector/ArchInspector.tsx';
-import { AnalysisErrorAlert } from './analysis/AnalysisErrorAlert.tsx';
+import { AnalysisRun } from './analysis/AnalysisRun.tsx';
 import { isJobLive } from './analysis/jobStatus.ts';
-import { JobProgress } from './analysis/JobProgress.tsx';
 import { analysisBlocker } from './analysis/supernetGate.ts';
 import { runContext } from './analysis/supernetGate.ts';
 import type { AnalysisKind, RunContext, SupernetInfo } from './analysis/supernetGate.ts';
@@ -74,37 +73,33 @@ export function RankPanel({ supernet, data, trainingLive, running, onRunningChan
       <SupernetLine supernet={supernet} testId="rank-supernet" />
       <div className="analysis-row">
         <RankSettings form={form} errors={errors} onChange={setForm} disabled={live} onDefaults={() => setForm(RANK_DEFAULTS)} />
-        <div className="analysis-run">
-          <div className="inline">
-            <button type="button" className="primary" onClick={start} disabled={live || cannotStart !== undefined} data-testid="rank-start" title={cannotStart}>
-              <span aria-hidden="true">▶ </span>
-              {view.status === 'idle' ? 'Start rank check' : 'Check again'}
-            </button>
-            {!live && !errors.k && (
+        <AnalysisRun
+          job="rank"
+          status={view.status}
+          progress={view.progress}
+          error={view.error}
+          cannotStart={cannotStart}
+          startLabel="Start rank check"
+          againLabel="Check again"
+          hint={
+            !errors.k && (
               <span className="hint">
                 trains {plural(Number(form.k), 'architecture')} from scratch{form.ablation ? ', plus one supernet per technique' : ''}
               </span>
-            )}
-          </div>
-          {cannotStart && !live && (
-            <p className="hint analysis-why" data-testid="rank-cannot-start">
-              {cannotStart}
-            </p>
-          )}
-          {live && <JobProgress job="rank" status={view.status} progress={view.progress} onStop={rank.stop} />}
-          {view.error && <AnalysisErrorAlert job="rank" message={view.error.message} code={view.error.code} />}
-          {view.status === 'stopped' && (
-            <p className="notice" role="status" data-testid="rank-stopped">
-              Stopped. The architectures scored so far stay below; τ and ρ need the check to finish.
-            </p>
-          )}
-          {view.status === 'done' && view.result && (
-            <p className="notice" role="status" data-testid="rank-done">
-              Done: {plural(view.result.k, 'architecture')} scored by the proxy and trained from scratch
-              {correlations.length > 1 ? `, and ${plural(correlations.length - 1, 'ablation setting')}` : ''}.
-            </p>
-          )}
-        </div>
+            )
+          }
+          stoppedText="Stopped. The architectures scored so far stay below; τ and ρ need the check to finish."
+          done={
+            view.result && (
+              <>
+                Done: {plural(view.result.k, 'architecture')} scored by the proxy and trained from scratch
+                {correlations.length > 1 ? `, and ${plural(correlations.length - 1, 'ablation setting')}` : ''}.
+              </>
+            )
+          }
+          onStart={start}
+          onStop={rank.stop}
+        />
       </div>
       <div className="analysis-charts">
         <RankScatter

@@ -5,9 +5,8 @@ import { Panel } from '../components/Panel.tsx';
 import { formatLogLoss, plural } from '../format.ts';
 import { useSearch } from '../hooks/useSearch.ts';
 import { ArchInspector } from '../inspector/ArchInspector.tsx';
-import { AnalysisErrorAlert } from './analysis/AnalysisErrorAlert.tsx';
+import { AnalysisRun } from './analysis/AnalysisRun.tsx';
 import { isJobLive } from './analysis/jobStatus.ts';
-import { JobProgress } from './analysis/JobProgress.tsx';
 import { analysisBlocker } from './analysis/supernetGate.ts';
 import { runContext } from './analysis/supernetGate.ts';
 import type { AnalysisKind, RunContext, SupernetInfo } from './analysis/supernetGate.ts';
@@ -79,37 +78,32 @@ export function SearchPanel({ supernet, data, trainingLive, running, onRunningCh
       <SupernetLine supernet={supernet} testId="search-supernet" />
       <div className="analysis-row">
         <SearchSettings form={form} errors={errors} onChange={setForm} disabled={live} onDefaults={() => setForm(SEARCH_DEFAULTS)} />
-        <div className="analysis-run">
-          <div className="inline">
-            <button type="button" className="primary" onClick={start} disabled={live || cannotStart !== undefined} data-testid="search-start" title={cannotStart}>
-              <span aria-hidden="true">▶ </span>
-              {view.status === 'idle' ? 'Start search' : 'Search again'}
-            </button>
-            {!live && searchBudget(form) !== undefined && (
+        <AnalysisRun
+          job="search"
+          status={view.status}
+          progress={view.progress}
+          error={view.error}
+          cannotStart={cannotStart}
+          startLabel="Start search"
+          againLabel="Search again"
+          hint={
+            searchBudget(form) !== undefined && (
               <span className="hint">
                 scores {plural(searchBudget(form)!, 'architecture')}, then trains {plural(Number(form.finalists) || 0, 'finalist')} and the baselines from scratch
               </span>
-            )}
-          </div>
-          {cannotStart && !live && (
-            <p className="hint analysis-why" data-testid="search-cannot-start">
-              {cannotStart}
-            </p>
-          )}
-          {live && <JobProgress job="search" status={view.status} progress={view.progress} onStop={search.stop} />}
-          {view.error && <AnalysisErrorAlert job="search" message={view.error.message} code={view.error.code} />}
-          {view.status === 'stopped' && (
-            <p className="notice" role="status" data-testid="search-stopped">
-              Stopped. What was scored and trained so far stays below.
-            </p>
-          )}
-          {view.status === 'done' && (
-            <p className="notice" role="status" data-testid="search-done">
+            )
+          }
+          stoppedText="Stopped. What was scored and trained so far stays below."
+          done={
+            <>
               Done: {plural(view.candidates.length, 'architecture')} scored, {plural(view.finals.filter((f) => f.role === 'finalist').length, 'finalist')} and{' '}
               {plural(view.finals.filter((f) => f.role === 'baseline').length, 'baseline')} trained from scratch.
               {winnerText(view.finals, view.winnerKey, nameOf)}
-            </p>
-          )}
+            </>
+          }
+          onStart={start}
+          onStop={search.stop}
+        >
           {view.skippedBaselines.length > 0 && (
             <ul className="hint skipped" data-testid="search-skipped-baselines">
               {view.skippedBaselines.map((b) => (
@@ -119,7 +113,7 @@ export function SearchPanel({ supernet, data, trainingLive, running, onRunningCh
               ))}
             </ul>
           )}
-        </div>
+        </AnalysisRun>
       </div>
       <div className="analysis-charts">
         <PopulationChart candidates={view.candidates} method={method} baseRateLogLoss={stats?.val.baseRateLogLoss} selectedId={selectedId} onSelect={setSelectedId} />

@@ -2,6 +2,7 @@
 import { NumberField } from '../../components/NumberField.tsx';
 import { Switch } from '../../components/Switch.tsx';
 import { ProxyFields } from '../analysis/ProxyFields.tsx';
+import { SeedRow } from '../analysis/SeedRow.tsx';
 import type { RankForm, RankFormErrors } from './rankForm.ts';
 
 export interface RankSettingsProps {
@@ -31,14 +32,7 @@ export function RankSettings({ form, errors, onChange, disabled, onDefaults }: R
         disabled={disabled}
         description="Trains one more supernet per technique (single-path, any-path, full-path sampling, no interaction modules) with step 3's recipe, and scores the same K with each and without fine-tuning. Several times longer."
       />
-      <div className="field-row">
-        <NumberField label="Seed" value={form.seed} onChange={(v) => set({ seed: v })} error={errors.seed} testId="rank-seed" />
-        <div className="field field-button">
-          <button type="button" onClick={onDefaults} data-testid="rank-defaults">
-            Defaults
-          </button>
-        </div>
-      </div>
+      <SeedRow prefix="rank" seed={form.seed} error={errors.seed} onSeed={(v) => set({ seed: v })} onDefaults={onDefaults} />
     </fieldset>
   );
 }

@@ -5,6 +5,7 @@ import { toCsv } from '../../csv.ts';
 import { downloadText } from '../../download.ts';
 import { formatCount, formatLogLoss } from '../../format.ts';
 import { useArchFocus } from '../../hooks/useArchFocus.ts';
+import { formatOrDash as num, LinkedRow, SortHeaderCell } from '../../components/SortableTable.tsx';
 import { generationLabel } from './populationData.ts';
 import { higherIsBetter, sortRows } from './resultRows.ts';
 import type { ResultRow, SortColumn, SortOrder } from './resultRows.ts';
@@ -28,8 +29,6 @@ const COLUMNS: { column: SortColumn; label: string }[] = [
 ];
 
 const ROLE_TEXT = { candidate: 'candidate', finalist: 'finalist', baseline: 'baseline' } as const;
-
-const num = (v: number | undefined, f: (n: number) => string) => (v === undefined || Number.isNaN(v) ? '—' : f(v));
 
 /** `data-testid="search-results"`; each row `tr[data-row-id]` with `data-role`; header buttons `sort-{column}`. */
 export function ResultsTable({ rows, method, winnerKey, nameOf, selectedId, onSelect }: ResultsTableProps) {
@@ -65,57 +64,34 @@ export function ResultsTable({ rows, method, winnerKey, nameOf, selectedId, onSe
                 <th scope="col">Architecture</th>
                 <th scope="col">Role</th>
                 {COLUMNS.map((c) => (
-                  <th key={c.column} scope="col" className="num" aria-sort={order.column === c.column ? (order.descending ? 'descending' : 'ascending') : 'none'}>
-                    <button type="button" className="sort-button" onClick={() => sortBy(c.column)} data-testid={`sort-${c.column}`}>
-                      {c.label}
-                      <span aria-hidden="true">{order.column === c.column ? (order.descending ? ' ▼' : ' ▲') : ''}</span>
-                    </button>
-                  </th>
+                  <SortHeaderCell key={c.column} column={c.column} label={c.label} order={order} onSort={sortBy} testId={`sort-${c.column}`} />
                 ))}
               </tr>
             </thead>
             <tbody onMouseLeave={() => focus.setHovered(undefined)}>
-              {sorted.map((r) => {
-                const classes = [r.focusId === focus.hovered ? 'is-hovered' : '', r.focusId === selectedId ? 'is-selected' : '', `role-${r.role}`].filter(Boolean).join(' ');
-                return (
-                  <tr
-                    key={r.rowId}
-                    className={classes}
-                    data-row-id={r.rowId}
-                    data-role={r.role}
-                    tabIndex={0}
-                    onMouseEnter={() => focus.setHovered(r.focusId)}
-                    onFocus={() => focus.setHovered(r.focusId)}
-                    onClick={() => onSelect(r)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        onSelect(r);
-                      }
-                    }}
-                  >
-                    <th scope="row">
-                      <span className="arch-name">{nameOf(r)}</span>
-                      {r.key && r.key === winnerKey && <span className="tag tag-winner">winner</span>}
-                      {r.key && (
-                        <code className="arch-key" title={r.key}>
-                          {r.key}
-                        </code>
-                      )}
-                    </th>
-                    <td>
-                      {r.modelName && r.role === 'finalist' ? r.modelName : ROLE_TEXT[r.role]}
-                      {r.generation !== undefined && <span className="hint"> · {generationLabel(r.generation, method)}</span>}
-                    </td>
-                    <td className="num">{r.order ?? '—'}</td>
-                    <td className="num">{num(r.proxyLoss, formatLogLoss)}</td>
-                    <td className="num">{num(r.testLogLoss, formatLogLoss)}</td>
-                    <td className="num">{num(r.auc, (v) => v.toFixed(4))}</td>
-                    <td className="num">{formatCount(r.flops)}</td>
-                    <td className="num">{formatCount(r.params)}</td>
-                  </tr>
-                );
-              })}
+              {sorted.map((r) => (
+                <LinkedRow key={r.rowId} focusId={r.focusId} rowId={r.rowId} role={r.role} className={`role-${r.role}`} selected={r.focusId === selectedId} onSelect={() => onSelect(r)}>
+                  <th scope="row">
+                    <span className="arch-name">{nameOf(r)}</span>
+                    {r.key && r.key === winnerKey && <span className="tag tag-winner">winner</span>}
+                    {r.key && (
+                      <code className="arch-key" title={r.key}>
+                        {r.key}
+                      </code>
+                    )}
+                  </th>
+                  <td>
+                    {r.modelName && r.role === 'finalist' ? r.modelName : ROLE_TEXT[r.role]}
+                    {r.generation !== undefined && <span className="hint"> · {generationLabel(r.generation, method)}</span>}
+                  </td>
+                  <td className="num">{r.order ?? '—'}</td>
+                  <td className="num">{num(r.proxyLoss, formatLogLoss)}</td>
+                  <td className="num">{num(r.testLogLoss, formatLogLoss)}</td>
+                  <td className="num">{num(r.auc, (v) => v.toFixed(4))}</td>
+                  <td className="num">{formatCount(r.flops)}</td>
+                  <td className="num">{formatCount(r.params)}</td>
+                </LinkedRow>
+              ))}
             </tbody>
           </table>
         </div>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { NumberField } from '../../components/NumberField.tsx';
 import { formatCount } from '../../format.ts';
 import { ProxyFields } from '../analysis/ProxyFields.tsx';
+import { SeedRow } from '../analysis/SeedRow.tsx';
 import { searchBudget, withMethod } from './searchForm.ts';
 import type { SearchForm, SearchFormErrors, SearchMethod } from './searchForm.ts';
 
@@ -58,14 +59,7 @@ export function SearchSettings({ form, errors, onChange, disabled, onDefaults }:
         <NumberField label="Finalists" value={form.finalists} onChange={(v) => set({ finalists: v })} error={errors.finalists} testId="search-finalists" hint="best by proxy, retrained from scratch" />
         <NumberField label="Step cap from scratch" value={form.scratchCap} onChange={(v) => set({ scratchCap: v })} error={errors.scratchCap} testId="search-scratch-cap" hint="blank: one epoch" />
       </div>
-      <div className="field-row">
-        <NumberField label="Seed" value={form.seed} onChange={(v) => set({ seed: v })} error={errors.seed} testId="search-seed" />
-        <div className="field field-button">
-          <button type="button" onClick={onDefaults} data-testid="search-defaults">
-            Defaults
-          </button>
-        </div>
-      </div>
+      <SeedRow prefix="search" seed={form.seed} error={errors.seed} onSeed={(v) => set({ seed: v })} onDefaults={onDefaults} />
     </fieldset>
   );
 }
