@@ -1,8 +1,13 @@
 // Which train-bench cases to run on a backend and which to skip: a case whose estimated time exceeds the budget is reported, not run.
-import type { TrainCase, TrainRow } from './measure.ts';
+import type { StepBudget, TrainCase, TrainRow } from './measure.ts';
 
 export const TRAIN_PRESETS = ['tiny', 'small', 'full'] as const;
 export const TRAIN_BATCHES = [512, 4096] as const;
+
+/** Steps per case: 3 warm-up, then 3–40 timed steps within about 8 s. */
+export const TRAIN_BUDGET: StepBudget = { warmupSteps: 3, minSteps: 3, maxSteps: 40, budgetMs: 8_000 };
+/** A case estimated to take longer than this (warm-up + timed + profiled steps) is skipped and reported. */
+export const MAX_CASE_MS = 100_000;
 
 /** Every case of the `train` bench, smallest first (so estimates for the larger ones exist). */
 export const TRAIN_CASES: TrainCase[] = TRAIN_BATCHES.flatMap((batch) => TRAIN_PRESETS.map((preset) => ({ preset, batch })));
@@ -30,4 +35,15 @@ export function estimateMsPerStep(c: TrainCase, measured: readonly TrainRow[], r
     if (refFrom && refTo) return row.msPerStep * (refTo.msPerStep / refFrom.msPerStep);
   }
   return undefined;
+}
+
+/**
+ * Why `c` should not be run on a backend (its estimated warm-up, timed and profiled steps exceed `maxCaseMs`),
+ * or undefined to run it. See `estimateMsPerStep` for `measured` and `reference`.
+ */
+export function skipReason(c: TrainCase, budget: StepBudget, maxCaseMs: number, measured: readonly TrainRow[], reference: readonly TrainRow[] = []): string | undefined {
+  const estimate = estimateMsPerStep(c, measured, reference);
+  const stepsRun = budget.warmupSteps + budget.minSteps + 1;
+  if (estimate === undefined || estimate * stepsRun <= maxCaseMs) return undefined;
+  return `estimated ${(estimate / 1000).toFixed(1)} s/step: over the ${maxCaseMs / 1000} s case budget`;
 }

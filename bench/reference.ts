@@ -7,8 +7,6 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadDataset } from '../src/core/data/loader.ts';
-import { createCriteoSample } from '../src/core/data/synthetic/index.ts';
 import type { Dataset } from '../src/core/data/types.ts';
 import { createStandalone } from '../src/core/model/standalone.ts';
 import { createSupernet } from '../src/core/model/supernet.ts';
@@ -25,6 +23,7 @@ import { ADAGRAD_EPS, EmbeddingTables } from '../src/core/train/embeddings.ts';
 import { TrainLoop, type Forward, type LoopConfig } from '../src/core/train/loop.ts';
 import { bceWithLogits } from '../src/core/train/optimizer.ts';
 import type { BenchOutput } from './run.ts';
+import { sampleDataset } from './sample.ts';
 
 type Backend = 'wasm' | 'cpu';
 /** The PyTorch side, found next to this module whatever the working directory. */
@@ -278,8 +277,7 @@ async function timePreset(setup: Setup, torchRuns: readonly TorchRun[]): Promise
 export async function referenceBench(): Promise<BenchOutput> {
   const found = findTorchPython();
   if ('skipped' in found) return { table: [`reference bench skipped: ${found.skipped}`], json: { skipped: found.skipped } };
-  const sample = createCriteoSample({ rows: 20_000, seed: SEED });
-  const { dataset: data } = await loadDataset({ name: 'sample', chunks: sample.chunks() }, { split: { mode: 'random', seed: SEED } });
+  const data = await sampleDataset({ rows: 20_000, seed: SEED });
   const input = inputShapeOf(data);
   const batch = fillBatch(data, data.splits.train.subarray(0, BATCH), emptyBatch(data, BATCH));
   const dir = mkdtempSync(join(tmpdir(), 'nasrec-reference-'));
@@ -320,6 +318,7 @@ export async function referenceBench(): Promise<BenchOutput> {
       `agreement (all ≤ ${exp(TOLERANCE)}): ${agrees ? 'yes' : 'NO'}. Speed: median step; headline ratio = ours supernet wasm / PyTorch 1 thread`,
       ...speedTable,
     ],
-    json: { batch: BATCH, seed: SEED, python: found.python, torch: found.torch, tolerance: TOLERANCE, agrees, ratio, maxRelDiff: worst, presets },
+    // `ratio` (a number, the issue's contract): the worst timed preset's ours supernet wasm / PyTorch 1 thread.
+    json: { batch: BATCH, seed: SEED, python: found.python, torch: found.torch, tolerance: TOLERANCE, agrees, ratio: Math.min(...Object.values(ratio)), ratioByPreset: ratio, maxRelDiff: worst, presets },
   };
 }

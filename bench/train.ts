@@ -3,14 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { browserTrainRows, type BrowserTrainResult } from './browser/run.ts';
 import { sampleDataset } from './sample.ts';
-import { measureTrainCase, TRAIN_TABLE_HEADER, trainTableLine, type StepBudget, type TrainRow } from './measure.ts';
-import { estimateMsPerStep, TRAIN_CASES, type SkippedCase } from './plan.ts';
+import { measureTrainCase, TRAIN_TABLE_HEADER, trainTableLine, type TrainRow } from './measure.ts';
+import { MAX_CASE_MS, skipReason, TRAIN_BUDGET, TRAIN_CASES, type SkippedCase } from './plan.ts';
 import type { BenchOutput } from './run.ts';
 
-/** Steps per case: 3 warm-up, then 3–40 timed steps within about 8 s. */
-export const TRAIN_BUDGET: StepBudget = { warmupSteps: 3, minSteps: 3, maxSteps: 40, budgetMs: 8_000 };
-/** A case estimated to take longer than this (warm-up + timed + profiled steps) is skipped and reported. */
-export const MAX_CASE_MS = 100_000;
 
 /** Runs the cases on the active Node backend, skipping those estimated over budget. */
 async function nodeRows(backend: 'wasm' | 'cpu', reference: readonly TrainRow[]): Promise<{ rows: TrainRow[]; skipped: SkippedCase[] }> {
@@ -19,10 +15,9 @@ async function nodeRows(backend: 'wasm' | 'cpu', reference: readonly TrainRow[])
   const rows: TrainRow[] = [];
   const skipped: SkippedCase[] = [];
   for (const c of TRAIN_CASES) {
-    const estimate = estimateMsPerStep(c, rows, reference);
-    const stepsRun = TRAIN_BUDGET.warmupSteps + TRAIN_BUDGET.minSteps + 1;
-    if (estimate !== undefined && estimate * stepsRun > MAX_CASE_MS) {
-      skipped.push({ ...c, backend: `node:${backend}`, skipped: `estimated ${(estimate / 1000).toFixed(1)} s/step: over the ${MAX_CASE_MS / 1000} s case budget` });
+    const reason = skipReason(c, TRAIN_BUDGET, MAX_CASE_MS, rows, reference);
+    if (reason) {
+      skipped.push({ ...c, backend: `node:${backend}`, skipped: reason });
       continue;
     }
     const row = await measureTrainCase(dataset, c, TRAIN_BUDGET);

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../../src/worker/backends/chooseBackend.ts';
 import { measureTrainCase, type TrainRow } from '../measure.ts';
-import { estimateMsPerStep } from '../plan.ts';
+import { skipReason } from '../plan.ts';
 import { sampleDataset } from '../sample.ts';
 import type { BenchEvent, BenchRequest } from './protocol.ts';
 
@@ -23,10 +23,9 @@ self.onmessage = async (e: MessageEvent<BenchRequest>) => {
     const dataset = await sampleDataset();
     const rows: TrainRow[] = [];
     for (const c of request.cases) {
-      const estimate = estimateMsPerStep(c, rows, request.reference);
-      const stepsRun = budget.warmupSteps + budget.minSteps + 1;
-      if (estimate !== undefined && estimate * stepsRun > request.maxCaseMs) {
-        post({ type: 'skipped', case: c, reason: `estimated ${(estimate / 1000).toFixed(1)} s/step: over the ${request.maxCaseMs / 1000} s case budget` });
+      const reason = skipReason(c, budget, request.maxCaseMs, rows, request.reference);
+      if (reason) {
+        post({ type: 'skipped', case: c, reason });
         continue;
       }
       const row = await measureTrainCase(dataset, c, budget);

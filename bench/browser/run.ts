@@ -1,7 +1,7 @@
 // Node side of the Chromium train bench: serves bench/browser with Vite, runs the page per backend in Debian's Chromium, collects rows.
 import { launchChromium } from '../../tests/e2e/driver.ts';
 import { startAppServer } from '../../tests/e2e/globalSetup.ts';
-import { TRAIN_CASES, type SkippedCase } from '../plan.ts';
+import { MAX_CASE_MS, TRAIN_BUDGET, TRAIN_CASES, type SkippedCase } from '../plan.ts';
 import type { StepBudget, TrainCase, TrainRow } from '../measure.ts';
 import type { BenchEvent, BenchRequest } from './protocol.ts';
 
@@ -17,12 +17,11 @@ export interface BrowserTrainResult {
 /** Per backend: WebGPU warms up 20 steps, so that compilations counted after it test the "none after 20 steps" target. */
 const BUDGETS: Record<BenchRequest['backend'], StepBudget> = {
   webgpu: { warmupSteps: 20, minSteps: 3, maxSteps: 20, budgetMs: 8_000 },
-  wasm: { warmupSteps: 3, minSteps: 3, maxSteps: 40, budgetMs: 8_000 },
+  wasm: TRAIN_BUDGET,
   cpu: { warmupSteps: 2, minSteps: 2, maxSteps: 10, budgetMs: 8_000 },
 };
 /** A whole backend's run may take this long. */
 const BACKEND_TIMEOUT_MS = 15 * 60_000;
-const MAX_CASE_MS = 100_000;
 
 /** Runs the train cases in Chromium on webgpu, wasm and cpu (each in a fresh page and worker). */
 export async function browserTrainRows(

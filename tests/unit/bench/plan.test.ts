@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { countReads, type TrainRow } from '../../../bench/measure.ts';
-import { estimateMsPerStep, TRAIN_CASES } from '../../../bench/plan.ts';
+import { estimateMsPerStep, skipReason, TRAIN_CASES } from '../../../bench/plan.ts';
 
 const row = (preset: TrainRow['preset'], batch: number, msPerStep: number): TrainRow => ({
   backend: 'x',
@@ -38,6 +38,19 @@ describe('train bench plan', () => {
 
   it('knows nothing without a measured row', () => {
     expect(estimateMsPerStep({ preset: 'tiny', batch: 512 }, [], [row('tiny', 512, 10)])).toBeUndefined();
+  });
+});
+
+describe('skipReason', () => {
+  const budget = { warmupSteps: 3, minSteps: 3, maxSteps: 40, budgetMs: 8_000 };
+  it('skips a case whose warm-up, timed and profiled steps would exceed the budget, saying the estimate', () => {
+    // 800 ms/step × (3 + 3 + 1) steps = 5.6 s.
+    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 5_000, [row('small', 512, 100)])).toBe('estimated 0.8 s/step: over the 5 s case budget');
+    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 6_000, [row('small', 512, 100)])).toBeUndefined();
+  });
+
+  it('runs a case it cannot estimate', () => {
+    expect(skipReason({ preset: 'full', batch: 512 }, budget, 1, [])).toBeUndefined();
   });
 });
 
