@@ -86,7 +86,7 @@ export class TrainLoop {
     const batch = this.batches.next();
     const lr = learningRate(this.step, config.steps, config.lr, config.warmupFraction);
     this.embeddings.gather(batch.indices, B, this.gathered);
-    const { loss, netGrads, embGrad, normSq } = tf.tidy(() => {
+    const { loss, netGrads, hostPart } = tf.tidy(() => {
       this.sparseInput.assign(tf.tensor3d(this.gathered, this.sparseInput.shape as [number, number, number]));
       const dense0 = tf.tensor2d(batch.dense, [B, this.input.dense]);
       const labels = tf.tensor1d(batch.labels);
@@ -96,19 +96,21 @@ export class TrainLoop {
       ]);
       const { [this.sparseInput.name]: emb, ...rest } = grads;
       if (!emb) throw new Error('no gradient reached the embeddings');
-      return { loss: value, netGrads: rest, embGrad: emb, normSq: gradNormSq(Object.values(rest)) };
+      // One device→host transfer per step, in one tensor: the network's squared gradient norm (global-norm
+      // clipping needs it) followed by the embedding-row gradients (the tables live on the host).
+      const host = tf.concat([tf.reshape(gradNormSq(Object.values(rest)), [1]), tf.reshape(emb, [-1])]);
+      return { loss: value, netGrads: rest, hostPart: host };
     });
-    // One device→host transfer per step: the embedding-row gradients (the tables live on the host) and,
-    // with them, the network's squared gradient norm that global-norm clipping needs.
-    const [normSqHost, embGradHost] = await Promise.all([normSq.data(), embGrad.data()]);
-    const embNormSq = this.embeddings.gradNormSq(batch.indices, B, embGradHost as Float32Array);
-    const coef = clipCoefficient(Math.sqrt(normSqHost[0]! + embNormSq), config.clipNorm);
+    const host = (await hostPart.data()) as Float32Array;
+    const embGradHost = host.subarray(1);
+    const embNormSq = this.embeddings.gradNormSq(batch.indices, B, embGradHost);
+    const coef = clipCoefficient(Math.sqrt(host[0]! + embNormSq), config.clipNorm);
     const byName = this.byName(variables);
     const updates = new Map<tf.Variable, tf.Tensor>();
     for (const [name, grad] of Object.entries(netGrads)) updates.set(byName.get(name)!, grad);
     this.optimizer.apply(updates, lr, coef);
-    this.embeddings.applyAdagrad(batch.indices, B, embGradHost as Float32Array, lr, coef);
-    tf.dispose([embGrad, normSq, ...Object.values(netGrads)]);
+    this.embeddings.applyAdagrad(batch.indices, B, embGradHost, lr, coef);
+    tf.dispose([hostPart, ...Object.values(netGrads)]);
     this.pendingLosses.push({ step: this.step, loss });
     this.step++;
     return lr;
