@@ -38,8 +38,10 @@ export interface TrainRow {
   msPerStep: number;
   stepsPerSec: number;
   samplesPerSec: number;
-  /** Kernels tfjs ran in one steady-state step (`tf.profile`). */
+  /** Kernels tfjs ran per steady-state step (`tf.profile`), the mean over PROFILED_STEPS sampled paths. */
   kernelsPerStep: number;
+  /** The same without Identity and Reshape, which only add a reference to a buffer on every backend (no dispatch). */
+  computeKernelsPerStep: number;
   /**
    * Read-backs per timed step: on WebGPU every backend read (each a GPU→CPU transfer); on wasm and cpu the reads
    * our code asks for (kernels' own reads there are views of host memory, counted in `backendReadsPerStep`).
@@ -108,6 +110,11 @@ export function compiledPipelines(): number | null {
   return cache ? Object.keys(cache).length : null;
 }
 
+/** Steps profiled for the kernel counts: each samples another path, and counts vary by ±15 % between paths. */
+export const PROFILED_STEPS = 5;
+/** Kernels that run no computation on any backend: they return the input's buffer with one more reference. */
+const REFERENCE_ONLY_KERNELS = new Set(['Identity', 'Reshape']);
+
 /** Trains the case's supernet on the active backend for the budget and measures it. */
 export async function measureTrainCase(dataset: Dataset, c: TrainCase, budget: StepBudget): Promise<TrainRow> {
   const config = { ...DEFAULT_TRAIN_CONFIG, batchSize: c.batch, steps: 1_000_000, fullPathWarmupSteps: 0 };
@@ -134,9 +141,15 @@ export async function measureTrainCase(dataset: Dataset, c: TrainCase, budget: S
     const ms = (performance.now() - started) / steps;
     const pipelinesAfter = compiledPipelines();
     const tensorMiB = tf.memory().numBytes / 2 ** 20;
-    const profile = await tf.profile(async () => {
-      await trainer.trainStep();
-    });
+    let kernels = 0;
+    let computeKernels = 0;
+    for (let i = 0; i < PROFILED_STEPS; i++) {
+      const profile = await tf.profile(async () => {
+        await trainer.trainStep();
+      });
+      kernels += profile.kernels.length;
+      computeKernels += profile.kernels.filter((k) => !REFERENCE_ONLY_KERNELS.has(k.name)).length;
+    }
     await trainer.readLosses();
     const tables = trainer.embeddings;
     const hostBytes = [...tables.tables, ...tables.accumulators].reduce((sum, t) => sum + t.byteLength, 0);
@@ -150,7 +163,8 @@ export async function measureTrainCase(dataset: Dataset, c: TrainCase, budget: S
       msPerStep: ms,
       stepsPerSec: 1000 / ms,
       samplesPerSec: (1000 * c.batch) / ms,
-      kernelsPerStep: profile.kernels.length,
+      kernelsPerStep: Math.round(kernels / PROFILED_STEPS),
+      computeKernelsPerStep: Math.round(computeKernels / PROFILED_STEPS),
       readbacksPerStep: (tf.getBackend() === 'webgpu' ? reads.backend : reads.explicit) / steps,
       backendReadsPerStep: reads.backend / steps,
       shaderCompilesAfterWarmup: pipelinesBefore === null || pipelinesAfter === null ? null : pipelinesAfter - pipelinesBefore,
@@ -164,7 +178,7 @@ export async function measureTrainCase(dataset: Dataset, c: TrainCase, budget: S
 
 /** The `train` table's header and one line per row (a skipped case prints its reason). */
 export const TRAIN_TABLE_HEADER =
-  'backend        preset  batch  steps  ms/step  steps/s  samples/s  kernels/step  readbacks/step  compiles  tensor MiB';
+  'backend        preset  batch  steps  ms/step  steps/s  samples/s  kernels/step  (compute)  readbacks/step  compiles  tensor MiB';
 
 export function trainTableLine(row: TrainRow): string {
   return [
@@ -176,6 +190,7 @@ export function trainTableLine(row: TrainRow): string {
     row.stepsPerSec.toFixed(2).padStart(8),
     row.samplesPerSec.toFixed(0).padStart(10),
     String(row.kernelsPerStep).padStart(13),
+    String(row.computeKernelsPerStep).padStart(10),
     row.readbacksPerStep.toFixed(2).padStart(15),
     (row.shaderCompilesAfterWarmup === null ? 'n/a' : String(row.shaderCompilesAfterWarmup)).padStart(9),
     row.tensorMiB.toFixed(0).padStart(11),

@@ -1,5 +1,7 @@
 // Building blocks of every operator: Linear (x·W + b) on the feature or the row axis, and LayerNorm (NASREC.md §5).
 import * as tf from '@tensorflow/tfjs';
+import { fusedKernelsPay } from '../kernels/hostMemory.ts';
+import { fusedLayerNorm, fusedLayerNormGrad } from '../kernels/layerNorm.ts';
 import { matMul } from './matmul.ts';
 import type { ParamStore } from './params.ts';
 
@@ -56,9 +58,15 @@ export function createLayerNorm(store: ParamStore, name: string, dim: number, ga
 
 /**
  * (x − mean) / √(var + eps) · g + b over the last axis, with the biased variance (PyTorch semantics).
- * The gradient is written out (the standard LayerNorm backward): about half the kernels of autodiff.
+ * The gradient is written out (the standard LayerNorm backward): about half the kernels of autodiff. Where it pays
+ * (cpu; small tensors on wasm) the forward and the backward are one fused kernel each (kernels/layerNorm.ts).
  */
 export function layerNorm<T extends tf.Tensor>(x: T, g: tf.Tensor, b: tf.Tensor): T {
+  return (fusedKernelsPay(x.size) ? fusedLayerNormOp(x, g, b) : layerNormOpByOp(x, g, b)) as T;
+}
+
+/** `layerNorm` from tfjs ops with the written-out gradient: the path on WebGPU, and the fused kernels' reference. */
+export function layerNormOpByOp<T extends tf.Tensor>(x: T, g: tf.Tensor, b: tf.Tensor): T {
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, gain, shift, save] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     const centred = tf.sub(input, tf.mean(input, -1, true));
@@ -79,6 +87,19 @@ export function layerNorm<T extends tf.Tensor>(x: T, g: tf.Tensor, b: tf.Tensor)
   });
   return f(x, g, b) as T;
 }
+
+const fusedLayerNormOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [input, gain, shift, save] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  const { y, xhat, rstd } = fusedLayerNorm(input, gain, shift, LN_EPS);
+  save([xhat, rstd, gain]);
+  return {
+    value: y,
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [xh, rs, gn] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+      return fusedLayerNormGrad(dy, xh, rs, gn);
+    },
+  };
+}) as (x: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.Tensor;
 
 /** An optional LayerNorm (`layerNorm` off → identity). */
 export function maybeLayerNorm(store: ParamStore, name: string, dim: number, on: boolean): (x: tf.Tensor) => tf.Tensor {

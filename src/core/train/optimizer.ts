@@ -1,10 +1,14 @@
 // PyTorch's Adagrad (eps 1e-2, accumulator from 0) and global-norm clipping for the network's variables (NASREC.md §8.2).
 import * as tf from '@tensorflow/tfjs';
 import { ADAGRAD_EPS } from './embeddings.ts';
+import { fusedAdagrad, fusedSumOfSquares } from '../kernels/adagrad.ts';
+import { fusedKernelsPay } from '../kernels/hostMemory.ts';
 
 /** Sum of squared entries of every gradient: [] scalar. */
 export function gradNormSq(grads: readonly tf.Tensor[]): tf.Scalar {
-  return tf.tidy(() => (grads.length === 0 ? tf.scalar(0) : tf.addN(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar);
+  if (grads.length === 0) return tf.scalar(0);
+  if (fusedKernelsPay(grads.reduce((n, g) => n + g.size, 0))) return fusedSumOfSquares(grads);
+  return tf.tidy(() => tf.addN(grads.map((g) => tf.sum(tf.square(g)))) as tf.Scalar);
 }
 
 /** clipCoefficient on the device: min(1, maxNorm / (‖grads‖ + 1e-6)) as a [] scalar, with no read-back. */
@@ -32,24 +36,42 @@ export class Adagrad {
   /** Tells this optimizer's accumulators apart from another's over the same variables (tfjs names are global). */
   private readonly id = Adagrad.instances++;
 
+  /** @param options.fused false forces the op-by-op path even where the fused kernel runs (tests compare the two). */
+  constructor(private readonly options: { fused?: boolean } = {}) {}
+
   /**
    * Applies one step. `grads` maps variables to their gradients (scaled by `clipCoef` first: a number, or a
    * scalar tensor when the norm stays on the device).
    */
   apply(grads: ReadonlyMap<tf.Variable, tf.Tensor>, lr: number, clipCoef: number | tf.Scalar): void {
+    if (grads.size === 0) return;
     tf.tidy(() => {
-      for (const [variable, grad] of grads) {
-        let acc = this.accumulators.get(variable);
-        if (!acc) {
-          acc = tf.variable(tf.zerosLike(variable), false, `${variable.name}/adagrad${this.id}`);
-          this.accumulators.set(variable, acc);
-        }
+      const triples = [...grads].map(([variable, grad]) => ({ variable, acc: this.accumulatorOf(variable), grad }));
+      // One kernel for every variable where that is faster (cpu; small variables on wasm), tfjs ops for the rest.
+      const fused = this.options.fused === false ? [] : triples.filter((t) => fusedKernelsPay(t.variable.size));
+      if (fused.length > 0) {
+        const coef = typeof clipCoef === 'number' ? tf.scalar(clipCoef) : clipCoef;
+        fusedAdagrad(fused, lr, ADAGRAD_EPS, coef).forEach((next, k) => {
+          fused[k]!.acc.assign(next.acc);
+          fused[k]!.variable.assign(next.variable);
+        });
+      }
+      for (const { variable, acc, grad } of triples.filter((t) => !fused.includes(t))) {
         const g = clipCoef === 1 ? grad : tf.mul(grad, clipCoef);
         const nextAcc = tf.add(acc, tf.square(g));
         acc.assign(nextAcc);
         variable.assign(tf.sub(variable, tf.div(tf.mul(g, lr), tf.add(tf.sqrt(nextAcc), ADAGRAD_EPS))));
       }
     });
+  }
+
+  private accumulatorOf(variable: tf.Variable): tf.Variable {
+    let acc = this.accumulators.get(variable);
+    if (!acc) {
+      acc = tf.variable(tf.zerosLike(variable), false, `${variable.name}/adagrad${this.id}`);
+      this.accumulators.set(variable, acc);
+    }
+    return acc;
   }
 
   /** The accumulator of a variable, if it has been updated. */

@@ -1,10 +1,12 @@
 // Each operator of NASREC.md §5 on small tensors against values computed by hand.
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { concatLastWith } from '../../../src/core/model/concat.ts';
 import { ConstCache } from '../../../src/core/model/constants.ts';
 import { gatherColumns, inverseIndex } from '../../../src/core/model/gatherColumns.ts';
-import { createLayerNorm, layerNorm } from '../../../src/core/model/layers.ts';
+import { fusedKernelsActive } from '../../../src/core/kernels/hostMemory.ts';
+import { createLayerNorm, layerNorm, layerNormOpByOp } from '../../../src/core/model/layers.ts';
 import { createAttention } from '../../../src/core/model/ops/attention.ts';
 import { createDenseToSparse } from '../../../src/core/model/ops/denseToSparse.ts';
 import { createDotProduct } from '../../../src/core/model/ops/dotProduct.ts';
@@ -177,19 +179,34 @@ describe('helpers', () => {
 });
 
 describe('layerNorm gradient', () => {
-  it('equals the autodiff gradient of the plain formula for x, gain and bias', () => {
-    const x = tf.tensor3d([[[1, 2, 4], [0, -1, 3]], [[2, 2, 1], [5, 0, 0]]]);
-    const g = tf.tensor1d([0.5, 1, -2]);
-    const b = tf.tensor1d([0.1, 0, 0.3]);
-    const w = tf.tensor3d([[[1, -1, 2], [0.5, 0, 1]], [[3, 1, -1], [2, 2, 2]]]);
-    const plain = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
-      const { mean, variance } = tf.moments(xx, -1, true);
-      return tf.add(tf.mul(tf.div(tf.sub(xx, mean), tf.sqrt(tf.add(variance, 1e-5))), gg), bb);
-    };
-    const loss = (norm: typeof plain) => (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(norm(xx, gg, bb), w));
-    const ours = tf.grads(loss((xx, gg, bb) => layerNorm(xx, gg, bb)))([x, g, b]);
-    const ref = tf.grads(loss(plain))([x, g, b]);
-    ours.forEach((t, i) => expectClose(Array.from(t.dataSync()), Array.from(ref[i]!.dataSync()), 1e-4));
+  const paths = { 'fused kernels': layerNorm, 'tfjs ops (WebGPU)': layerNormOpByOp };
+  for (const backend of ['cpu', 'wasm'] as const) {
+    for (const [pathName, norm] of Object.entries(paths)) {
+      it(`equals the autodiff gradient of the plain formula for x, gain and bias: ${pathName} on ${backend}`, async () => {
+        await tf.setBackend(backend);
+        expect(fusedKernelsActive()).toBe(true); // so `layerNorm` takes the fused path here
+        const x = tf.tensor3d([[[1, 2, 4], [0, -1, 3]], [[2, 2, 1], [5, 0, 0]]]);
+        const g = tf.tensor1d([0.5, 1, -2]);
+        const b = tf.tensor1d([0.1, 0, 0.3]);
+        const w = tf.tensor3d([[[1, -1, 2], [0.5, 0, 1]], [[3, 1, -1], [2, 2, 2]]]);
+        const plain = (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
+          const { mean, variance } = tf.moments(xx, -1, true);
+          return tf.add(tf.mul(tf.div(tf.sub(xx, mean), tf.sqrt(tf.add(variance, 1e-5))), gg), bb);
+        };
+        const loss = (f: typeof plain) => (xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => tf.sum(tf.mul(f(xx, gg, bb), w));
+        expectClose(flat(norm(x, g, b)), flat(plain(x, g, b)), 1e-5);
+        const ours = tf.grads(loss((xx, gg, bb) => norm(xx, gg, bb)))([x, g, b]);
+        const ref = tf.grads(loss(plain))([x, g, b]);
+        ours.forEach((t, i) => {
+          expect(t.shape).toEqual(ref[i]!.shape);
+          expectClose(Array.from(t.dataSync()), Array.from(ref[i]!.dataSync()), 1e-4);
+        });
+        await tf.setBackend('cpu');
+      });
+    }
+  }
+  it('the fused kernels refuse int32 input with a clear error', () => {
+    expect(() => layerNorm(tf.tensor2d([[1, 2]], [1, 2], 'int32'), tf.ones([2]), tf.zeros([2]))).toThrow(/float32/);
   });
 });
 
