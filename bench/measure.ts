@@ -55,6 +55,8 @@ export interface TrainRow {
   tensorMiB: number;
   /** Host-side embedding tables and their Adagrad accumulators, MiB. */
   hostTablesMiB: number;
+  /** The wasm backend's heap after the case, MiB (it never shrinks: the peak of every case so far); null elsewhere. */
+  wasmHeapMiB: number | null;
 }
 
 interface Readable {
@@ -108,6 +110,12 @@ export function countReads(): { readonly explicit: number; readonly backend: num
 export function compiledPipelines(): number | null {
   const cache = (tf.backend() as unknown as { pipelineCache?: Record<string, unknown> }).pipelineCache;
   return cache ? Object.keys(cache).length : null;
+}
+
+/** The wasm backend's heap, MiB; null on other backends. */
+export function wasmHeapMiB(): number | null {
+  const heap = (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }).wasm?.HEAPU8;
+  return heap ? heap.buffer.byteLength / 2 ** 20 : null;
 }
 
 /** Steps profiled for the kernel counts: each samples another path, and counts vary by ±15 % between paths. */
@@ -170,6 +178,7 @@ export async function measureTrainCase(dataset: Dataset, c: TrainCase, budget: S
       shaderCompilesAfterWarmup: pipelinesBefore === null || pipelinesAfter === null ? null : pipelinesAfter - pipelinesBefore,
       tensorMiB,
       hostTablesMiB: hostBytes / 2 ** 20,
+      wasmHeapMiB: wasmHeapMiB(),
     };
   } finally {
     trainer.dispose();

@@ -2,9 +2,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { countReads, type TrainRow } from '../../../bench/measure.ts';
-import { estimateMsPerStep, skipReason, TRAIN_CASES } from '../../../bench/plan.ts';
+import { estimateMsPerStep, estimateWasmHeapMiB, skipReason, TRAIN_CASES } from '../../../bench/plan.ts';
 
-const row = (preset: TrainRow['preset'], batch: number, msPerStep: number): TrainRow => ({
+const row = (preset: TrainRow['preset'], batch: number, msPerStep: number, wasmHeapMiB: number | null = null): TrainRow => ({
   backend: 'x',
   preset,
   batch,
@@ -20,6 +20,8 @@ const row = (preset: TrainRow['preset'], batch: number, msPerStep: number): Trai
   shaderCompilesAfterWarmup: null,
   tensorMiB: 0,
   hostTablesMiB: 0,
+  computeKernelsPerStep: 0,
+  wasmHeapMiB,
 });
 
 describe('train bench plan', () => {
@@ -44,9 +46,17 @@ describe('train bench plan', () => {
 describe('skipReason', () => {
   const budget = { warmupSteps: 3, minSteps: 3, maxSteps: 40, budgetMs: 8_000 };
   it('skips a case whose warm-up, timed and profiled steps would exceed the budget, saying the estimate', () => {
-    // 800 ms/step × (3 + 3 + 1) steps = 5.6 s.
-    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 5_000, [row('small', 512, 100)])).toBe('estimated 0.8 s/step: over the 5 s case budget');
-    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 6_000, [row('small', 512, 100)])).toBeUndefined();
+    // 800 ms/step × (3 warm-up + 3 timed + 5 profiled) steps = 8.8 s.
+    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 8_000, [row('small', 512, 100)])).toBe('estimated 0.8 s/step: over the 8 s case budget');
+    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 9_000, [row('small', 512, 100)])).toBeUndefined();
+  });
+  it('skips a wasm case whose heap, scaled from the same preset by the batch, would pass what wasm32 can address', () => {
+    // Small at 512 left a 600 MiB heap: at 4096 that is 4.7 GiB, over the 3.5 GiB limit; Tiny's 144 MiB gives 1.1 GiB.
+    const measured = [row('tiny', 512, 10, 144), row('small', 512, 100, 600)];
+    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 1e9, measured)).toBe('estimated 4.7 GiB of wasm heap: over the 3.5 GiB tfjs-wasm can use (wasm32)');
+    expect(skipReason({ preset: 'tiny', batch: 4096 }, budget, 1e9, measured)).toBeUndefined();
+    expect(estimateWasmHeapMiB({ preset: 'full', batch: 4096 }, measured)).toBeUndefined();
+    expect(estimateWasmHeapMiB({ preset: 'tiny', batch: 4096 }, [row('tiny', 512, 10, null)])).toBeUndefined();
   });
 
   it('runs a case it cannot estimate', () => {
