@@ -5,6 +5,7 @@ import { PlaygroundClient } from './worker/client.ts';
 import { App } from './ui/App.tsx';
 import { backendFromSearch } from './ui/backendPreference.ts';
 import { ClientContext } from './ui/hooks/useClient.ts';
+import { decodeShareState } from './ui/share/urlState.ts';
 import './ui/styles/index.css';
 
 // `?backend=wasm|cpu|webgpu` in the address asks the worker to try that backend first.
@@ -15,7 +16,7 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <ClientContext.Provider value={client}>
-      <App />
+      <App initial={decodeShareState(window.location.search)} />
     </ClientContext.Provider>
   </StrictMode>,
 );

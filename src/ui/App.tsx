@@ -1,5 +1,5 @@
 // The app shell: title, backend badge, worker-level errors, then the steps top to bottom; owns the state steps share.
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { BackendBadge } from './components/BackendBadge.tsx';
 import { ArchFocusContext, useArchFocusState } from './hooks/useArchFocus.ts';
 import { useBackend, useWorkerError } from './hooks/useBackend.ts';
@@ -11,9 +11,23 @@ import { RankPanel } from './panels/RankPanel.tsx';
 import { SearchPanel } from './panels/SearchPanel.tsx';
 import { SpacePanel } from './panels/SpacePanel.tsx';
 import { TrainingPanel } from './panels/TrainingPanel.tsx';
+import { CopyLink, LinkNotices } from './share/ShareBar.tsx';
+import { defaultShareState, shareLink, type DecodedShare, type SharedSource, type ShareState } from './share/urlState.ts';
+
+export interface AppProps {
+  /** The configuration the page's address asked for, and what of it was not used (`decodeShareState`). */
+  initial?: DecodedShare;
+  /** The page address the share link is built on (default: `window.location.href`). */
+  href?: string;
+}
 
 /** The whole page. Expects a `ClientContext.Provider` above it. */
-export function App() {
+export function App({ initial, href }: AppProps = {}) {
+  const [opened] = useState(() => initial?.state ?? defaultShareState());
+  const [data0, setDataForm] = useState(opened.data);
+  const [trainForm, setTrainForm] = useState(opened.train);
+  const [searchForm, setSearchForm] = useState(opened.search);
+  const [rankForm, setRankForm] = useState(opened.rank);
   const backend = useBackend();
   const workerError = useWorkerError();
   const [dataState, setDataState] = useState<LoadState>({ status: 'idle', seq: 0 });
@@ -23,10 +37,27 @@ export function App() {
   const [searchLive, setSearchLive] = useState(false);
   const [rankLive, setRankLive] = useState(false);
   const focus = useArchFocusState();
-  const setup = useSpaceSetup();
+  const setup = useSpaceSetup({ form: opened.space, techniques: opened.techniques });
   const data = dataState.status === 'ready' ? dataState.result : undefined;
   const running = searchLive ? 'search' : rankLive ? 'rank' : undefined;
   const analysisProps = { supernet, data, trainingLive, running } as const;
+  // The last source that can be shared (the sample or a URL); before any load, the one the page opened with.
+  const loadedSource = dataState.status === 'idle' ? undefined : dataState.source;
+  const [source, setSource] = useState<SharedSource>(opened.source);
+  useEffect(() => {
+    if (loadedSource?.kind === 'sample') setSource((s) => (s.kind === 'sample' ? s : { kind: 'sample' }));
+    else if (loadedSource?.kind === 'url') setSource((s) => (s.kind === 'url' && s.url === loadedSource.url ? s : { kind: 'url', url: loadedSource.url }));
+  }, [loadedSource]);
+  const share: ShareState = useMemo(
+    () => ({ source, data: data0, space: setup.form, techniques: setup.techniques, train: trainForm, search: searchForm, rank: rankForm }),
+    [source, data0, setup.form, setup.techniques, trainForm, searchForm, rankForm],
+  );
+  const link = useMemo(() => shareLink(href ?? window.location.href, share), [href, share]);
+  // The address bar follows the settings, so a reload or a bookmark keeps them.
+  useEffect(() => {
+    if (href === undefined && link !== window.location.href) window.history.replaceState(window.history.state, '', link);
+  }, [href, link]);
+  const caveat = loadedSource?.kind === 'file' ? 'The link cannot carry your local file: whoever opens it gets the settings, and loads the data themselves.' : undefined;
   return (
     <ArchFocusContext.Provider value={focus}>
       <div className="app">
@@ -38,8 +69,12 @@ export function App() {
               browser.
             </p>
           </div>
-          <BackendBadge backend={backend} />
+          <div className="header-side">
+            <BackendBadge backend={backend} />
+            <CopyLink link={link} caveat={caveat} />
+          </div>
         </header>
+        <LinkNotices notices={initial?.notices ?? []} />
         {workerError && (
           <div className="alert alert-error" role="alert" data-testid="worker-error">
             <p className="alert-title">The background worker reported a problem</p>
@@ -48,7 +83,12 @@ export function App() {
           </div>
         )}
         <main className="steps">
-          <DataPanel onStateChange={setDataState} />
+          <DataPanel
+            onStateChange={setDataState}
+            initialForm={opened.data}
+            initialUrl={opened.source.kind === 'url' ? opened.source.url : undefined}
+            onFormChange={setDataForm}
+          />
           <SpacePanel setup={setup} dataKey={data ? dataState.seq : 0} dataLoaded={data !== undefined} locked={trainingLive} />
           <TrainingPanel
             space={setup.space}
@@ -59,9 +99,11 @@ export function App() {
             onLiveChange={setTrainingLive}
             onSupernetChange={setSupernet}
             analysisRunning={running !== undefined}
+            initialForm={opened.train}
+            onFormChange={setTrainForm}
           />
-          <SearchPanel {...analysisProps} onRunningChange={setSearchLive} />
-          <RankPanel {...analysisProps} onRunningChange={setRankLive} />
+          <SearchPanel {...analysisProps} onRunningChange={setSearchLive} initialForm={opened.search} onFormChange={setSearchForm} />
+          <RankPanel {...analysisProps} onRunningChange={setRankLive} initialForm={opened.rank} onFormChange={setRankForm} />
         </main>
       </div>
     </ArchFocusContext.Provider>

@@ -1,6 +1,7 @@
 // Page driver for browser tests: launches Debian's Chromium via playwright-core and speaks in user steps.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { InspectorSteps, RankSteps, SearchSteps } from './analysisDriver.ts';
 
@@ -87,7 +88,8 @@ export class PlaygroundPage {
   /** Launches Chromium with a 1280×800 tab on `baseUrl` (not opened yet: call `open()`). */
   static async launch(baseUrl: string): Promise<PlaygroundPage> {
     const browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Clipboard permissions let a test read what "Copy link" copied.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     return new PlaygroundPage(browser, page, baseUrl);
   }
 
@@ -104,6 +106,30 @@ export class PlaygroundPage {
     await this.page.goto(backend ? `${this.baseUrl}?backend=${backend}` : this.baseUrl);
     await this.page.getByRole('heading', { level: 1, name: 'NASRec Playground' }).waitFor();
     await this.page.waitForFunction(() => Number(document.querySelector('[data-testid="data-panel"]')?.getAttribute('data-load-seq')) > 0);
+  }
+
+  /** Opens the app at `query` (a share link's "?…") and waits for the page to render; starts no load of its own. */
+  async openLink(query: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${query}`);
+    await this.page.getByRole('heading', { level: 1, name: 'NASRec Playground' }).waitFor();
+  }
+
+  /** Clicks "Copy link" and returns the link: from the clipboard, or the field shown when the clipboard is refused. */
+  async copyLink(): Promise<string> {
+    await this.page.getByTestId('copy-link').click();
+    const status = this.page.getByTestId('copy-link-status');
+    const manual = this.page.getByTestId('copy-link-text');
+    await this.page.waitForFunction(() =>
+      document.querySelector('[data-testid="copy-link-text"]') !== null || document.querySelector('[data-testid="copy-link-status"]')?.textContent !== '',
+    );
+    if (await manual.count()) return manual.inputValue();
+    expect(await status.innerText()).toMatch(/Link copied/);
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** The value of the input with `data-testid=testId`. */
+  async inputValue(testId: string): Promise<string> {
+    return this.page.getByTestId(testId).inputValue();
   }
 
   /** Types rows and seed into the built-in sample form, clicks "Load sample" and waits for the result. */

@@ -21,9 +21,10 @@ export interface SpaceSetup {
   setTechniques(patch: Partial<Techniques>): void;
 }
 
-export function useSpaceSetup(): SpaceSetup {
-  const [form, setForm] = useState<SpaceForm>(() => formFromSpace(presetSpace(DEFAULT_PRESET)));
-  const [techniques, setTechniquesState] = useState<Techniques>(DEFAULT_TECHNIQUES);
+/** @param initial the form and techniques to open with (a shared link's); the Tiny preset and defaults otherwise */
+export function useSpaceSetup(initial?: { form: SpaceForm; techniques: Techniques }): SpaceSetup {
+  const [form, setForm] = useState<SpaceForm>(() => initial?.form ?? formFromSpace(presetSpace(DEFAULT_PRESET)));
+  const [techniques, setTechniquesState] = useState<Techniques>(initial?.techniques ?? DEFAULT_TECHNIQUES);
   const { space, errors } = useMemo(() => spaceFromForm(form), [form]);
   const choosePreset = useCallback((name: PresetName) => setForm(formFromSpace(presetSpace(name))), []);
   const edit = useCallback((patch: Partial<Omit<SpaceForm, 'preset'>>) => setForm((f) => ({ ...f, ...patch, preset: 'custom' })), []);

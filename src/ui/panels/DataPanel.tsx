@@ -38,15 +38,22 @@ function sampleOptions(form: DataForm): DataOptions {
 export interface DataPanelProps {
   /** Told about every change of the load state (later steps need to know when data is ready). */
   onStateChange?: (state: LoadState) => void;
+  /** The form's first values (from a shared link); the defaults otherwise. */
+  initialForm?: DataForm;
+  /** A shared link's data address: put in the URL field, fetched only when the user presses Load (no sample is loaded meanwhile). */
+  initialUrl?: string;
+  /** Told about every form edit (the share link follows them). */
+  onFormChange?: (form: DataForm) => void;
 }
 
 /** The Data panel. Loads the built-in sample with default settings when it first appears. */
-export function DataPanel({ onStateChange }: DataPanelProps = {}) {
+export function DataPanel({ onStateChange, initialForm, initialUrl, onFormChange }: DataPanelProps = {}) {
   const client = useClient();
   const start = useCallback<Parameters<typeof useDataLoad>[0]>((s, o, p) => client.loadData(s, o, p), [client]);
   const { state, load, cancel } = useDataLoad(start);
   useEffect(() => onStateChange?.(state), [state, onStateChange]);
-  const [form, setForm] = useState<DataForm>(DEFAULT_FORM);
+  const [form, setForm] = useState<DataForm>(initialForm ?? DEFAULT_FORM);
+  useEffect(() => onFormChange?.(form), [form, onFormChange]);
   const [kinds, setKinds] = useState<Record<string, FieldKind>>({});
   const errors = useMemo(() => validateForm(form), [form]);
   const formValid = Object.keys(errors).length === 0;
@@ -61,8 +68,11 @@ export function DataPanel({ onStateChange }: DataPanelProps = {}) {
     load(source, toDataOptions(form));
   };
 
-  // Good defaults: the page opens with the built-in sample loaded.
-  useEffect(() => loadSample(DEFAULT_FORM), [loadSample]);
+  // Good defaults: the page opens with the built-in sample loaded (as the link sets it), unless a link names a URL.
+  const [firstForm] = useState(form);
+  useEffect(() => {
+    if (initialUrl === undefined) loadSample(firstForm);
+  }, [loadSample, firstForm, initialUrl]);
 
   const ready = state.status === 'ready' ? state : undefined;
   const kindEdits =
@@ -83,12 +93,18 @@ export function DataPanel({ onStateChange }: DataPanelProps = {}) {
       <div className="controls-grid">
         <SampleControls form={form} errors={errors} onChange={onChange} onLoad={() => loadSample(form)} />
         <SourceControls
+          initialUrl={initialUrl}
           canLoad={formValid}
           onFile={(file) => loadSource({ kind: 'file', file })}
           onUrl={(url) => loadSource({ kind: 'url', url: absoluteUrl(url) })}
         />
         <OptionsControls form={form} errors={errors} onChange={onChange} />
       </div>
+      {state.status === 'idle' && initialUrl !== undefined && (
+        <p className="notice" role="status" data-testid="link-url-notice">
+          This link takes its data from <code>{initialUrl}</code>. Press <strong>Load URL</strong> to fetch it, or load the built-in sample instead.
+        </p>
+      )}
       {state.status === 'loading' && <LoadProgressView source={state.source} progress={state.progress} onCancel={cancel} />}
       {state.status === 'error' && <DataErrorAlert message={state.message} code={state.code} fromUrl={state.source.kind === 'url'} />}
       {state.status === 'cancelled' && (

@@ -41,11 +41,16 @@ export interface RankPanelProps {
   trainingLive: boolean;
   running: AnalysisKind | undefined;
   onRunningChange(live: boolean): void;
+  /** The settings to open with (a shared link's); the defaults otherwise. */
+  initialForm?: RankForm;
+  /** Told about every settings change (the share link follows them). */
+  onFormChange?: (form: RankForm) => void;
 }
 
 /** The Rank panel (`data-testid="rank-panel"`, `data-status` = idle | running | stopping | done | stopped | error). */
-export function RankPanel({ supernet, data, trainingLive, running, onRunningChange }: RankPanelProps) {
-  const [form, setForm] = useState<RankForm>(RANK_DEFAULTS);
+export function RankPanel({ supernet, data, trainingLive, running, onRunningChange, initialForm, onFormChange }: RankPanelProps) {
+  const [form, setForm] = useState<RankForm>(initialForm ?? RANK_DEFAULTS);
+  useEffect(() => onFormChange?.(form), [form, onFormChange]);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [setting, setSetting] = useState(0);
   // A run's archs belong to the space, input shape and splits of the supernet it checked.

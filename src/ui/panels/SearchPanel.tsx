@@ -44,11 +44,16 @@ export interface SearchPanelProps {
   /** The search or rank job running now, if any. */
   running: AnalysisKind | undefined;
   onRunningChange(live: boolean): void;
+  /** The settings to open with (a shared link's); the defaults otherwise. */
+  initialForm?: SearchForm;
+  /** Told about every settings change (the share link follows them). */
+  onFormChange?: (form: SearchForm) => void;
 }
 
 /** The Search panel (`data-testid="search-panel"`, `data-status` = idle | running | stopping | done | stopped | error). */
-export function SearchPanel({ supernet, data, trainingLive, running, onRunningChange }: SearchPanelProps) {
-  const [form, setForm] = useState<SearchForm>(SEARCH_DEFAULTS);
+export function SearchPanel({ supernet, data, trainingLive, running, onRunningChange, initialForm, onFormChange }: SearchPanelProps) {
+  const [form, setForm] = useState<SearchForm>(initialForm ?? SEARCH_DEFAULTS);
+  useEffect(() => onFormChange?.(form), [form, onFormChange]);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   // A run's archs belong to the space, input shape and splits of the supernet it searched.
   const [runOn, setRunOn] = useState<RunContext | undefined>(undefined);

@@ -48,17 +48,24 @@ export interface TrainingPanelProps {
   onSupernetChange(supernet: SupernetInfo | undefined): void;
   /** A search or rank check is using the supernet (the worker then refuses to train). */
   analysisRunning: boolean;
+  /** The settings to open with (a shared link's); the preset's defaults otherwise. */
+  initialForm?: TrainForm;
+  /** Told about every settings change (the share link follows them). */
+  onFormChange?: (form: TrainForm) => void;
 }
 
 /**
  * The Supernet training panel (`data-testid="training-panel"`, `data-status` = the run's status, `data-pending` =
  * a pause or resume the worker has not confirmed yet, else empty).
  */
-export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning }: TrainingPanelProps) {
+export function TrainingPanel(props: TrainingPanelProps) {
+  const { space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning, initialForm, onFormChange } = props;
   const backend = useBackend();
   const defaultsFor = preset === 'custom' ? 'tiny' : preset;
-  const [form, setForm] = useState<TrainForm>(() => TRAIN_DEFAULTS[defaultsFor]);
-  const [edited, setEdited] = useState(false);
+  const [form, setForm] = useState<TrainForm>(() => initialForm ?? TRAIN_DEFAULTS[defaultsFor]);
+  // Settings a link brought count as edited (a preset change then leaves them alone), except the seed.
+  const [edited, setEdited] = useState(() => initialForm !== undefined && !sameExceptSeed(initialForm, TRAIN_DEFAULTS[defaultsFor]));
+  useEffect(() => onFormChange?.(form), [form, onFormChange]);
   const [speed, setSpeed] = useState(0);
   const [trained, setTrained] = useState<SpaceConfig | undefined>(undefined);
   const [trainedData, setTrainedData] = useState<DataReadyMessage | undefined>(undefined);
@@ -167,4 +174,8 @@ export function TrainingPanel({ space, preset, strategy, data, dataLoading, onLi
       )}
     </Panel>
   );
+}
+
+function sameExceptSeed(a: TrainForm, b: TrainForm): boolean {
+  return (Object.keys(a) as (keyof TrainForm)[]).every((k) => k === 'seed' || a[k] === b[k]);
 }

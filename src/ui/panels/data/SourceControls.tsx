@@ -6,6 +6,8 @@ import type { DragEvent } from 'react';
 export const EXAMPLE_URL = '/sample-criteo-2k.tsv';
 
 export interface SourceControlsProps {
+  /** The URL field's first value (a shared link's data address). */
+  initialUrl?: string;
   onFile(file: File): void;
   onUrl(url: string): void;
   /** False while the options form has an invalid value. */
@@ -13,10 +15,10 @@ export interface SourceControlsProps {
 }
 
 /** File input, drag-and-drop zone, URL field and "Load URL" button. */
-export function SourceControls({ onFile, onUrl, canLoad }: SourceControlsProps) {
+export function SourceControls({ onFile, onUrl, canLoad, initialUrl }: SourceControlsProps) {
   const fileId = useId();
   const urlId = useId();
-  const [url, setUrl] = useState('');
+  const [url, setUrl] = useState(initialUrl ?? '');
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (e: DragEvent) => {
