@@ -64,6 +64,13 @@ export class BatchStream {
     this.batch = emptyBatch(data, size);
   }
 
+  /** Positions the stream as if `batches` batches had been taken from a fresh one (a resumed run continues where it was). */
+  seek(batches: number): void {
+    const perEpoch = Math.floor(this.rows.length / this.size);
+    this.epoch = Math.floor(batches / perEpoch);
+    this.cursor = (batches % perEpoch) * this.size;
+  }
+
   /** The next batch (the same Batch object, refilled). */
   next(): Batch {
     if (this.cursor + this.size > this.rows.length) {

@@ -125,6 +125,35 @@ export class TrainLoop {
     return map;
   }
 
+  /**
+   * The optimizer state a resumed run needs besides the weights: the network's Adagrad accumulators (zeros for a
+   * variable not updated yet), in `variables` order and concatenated. The embedding accumulators are `embeddings.accumulators`.
+   */
+  async optimizerState(variables: readonly tf.Variable[]): Promise<Float32Array> {
+    const out = new Float32Array(variables.reduce((n, v) => n + v.size, 0));
+    let at = 0;
+    for (const v of variables) {
+      const acc = this.optimizer.accumulator(v);
+      if (acc) out.set((await acc.data()) as Float32Array, at);
+      at += v.size;
+    }
+    return out;
+  }
+
+  /** Continues a run at `step`: the optimizer state of `optimizerState`, the schedule and the batch stream's position. */
+  restoreState(step: number, variables: readonly tf.Variable[], accumulators: Float32Array): void {
+    const total = variables.reduce((n, v) => n + v.size, 0);
+    if (accumulators.length !== total) throw new RangeError(`optimizer state has ${accumulators.length} values for ${total}`);
+    if (!Number.isInteger(step) || step < 0) throw new RangeError(`cannot resume at step ${step}`);
+    let at = 0;
+    for (const v of variables) {
+      this.optimizer.setAccumulator(v, accumulators.subarray(at, at + v.size));
+      at += v.size;
+    }
+    this.step = step;
+    this.batches.seek(step);
+  }
+
   /** Train losses since the last call, read back from the device in one transfer. */
   async readLosses(): Promise<{ step: number; value: number }[]> {
     const pending = this.pendingLosses;

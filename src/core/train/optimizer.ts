@@ -74,6 +74,13 @@ export class Adagrad {
     return acc;
   }
 
+  /** Sets a variable's accumulator (a resumed run's optimizer state); `values` has the variable's size. */
+  setAccumulator(variable: tf.Variable, values: Float32Array): void {
+    if (values.length !== variable.size) throw new RangeError(`accumulator of ${variable.name}: ${values.length} values for ${variable.size}`);
+    const acc = this.accumulatorOf(variable);
+    tf.tidy(() => acc.assign(tf.tensor(values, variable.shape)));
+  }
+
   /** The accumulator of a variable, if it has been updated. */
   accumulator(variable: tf.Variable): tf.Variable | undefined {
     return this.accumulators.get(variable);

@@ -8,6 +8,7 @@ import { archToPath } from '../space/path.ts';
 import { sampleArch, samplePath } from '../space/sampler.ts';
 import type { InputShape, SpaceConfig, SupernetPath } from '../space/types.ts';
 import { inputShapeOf } from './batches.ts';
+import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { validateTrainConfig, type TrainConfig } from './config.ts';
 import type { EmbeddingTables } from './embeddings.ts';
 import { TrainLoop } from './loop.ts';
@@ -21,6 +22,15 @@ export interface TrainerOptions {
   config: TrainConfig;
   seed: Seed;
   createSupernet: typeof createSupernet;
+}
+
+/** A run's state at a step (`SupernetTrainer.resumeState`): restoring it continues the run exactly. */
+export interface ResumeState {
+  checkpoint: Checkpoint;
+  /** Adagrad accumulators of `net.variables`, concatenated in order. */
+  optimizer: Float32Array;
+  /** The embedding tables' Adagrad accumulators, concatenated in field order. */
+  embeddingAccumulators: Float32Array;
 }
 
 /** What one optimizer step did. */
@@ -42,7 +52,7 @@ export class SupernetTrainer {
   readonly loop: TrainLoop;
   readonly input: InputShape;
   readonly config: TrainConfig;
-  private readonly samplerRng: Rng;
+  private samplerRng: Rng;
   private readonly evalPaths: SupernetPath[];
 
   constructor(private readonly options: TrainerOptions) {
@@ -98,6 +108,42 @@ export class SupernetTrainer {
    */
   evaluate(paths: readonly SupernetPath[] = this.evalPaths): Promise<number> {
     return this.loop.evaluate(paths.map((path) => (dense0: tf.Tensor2D, sparse0: tf.Tensor3D) => this.net.forward(dense0, sparse0, path)));
+  }
+
+  /**
+   * Everything needed to continue this run later exactly as if it had not stopped: the checkpoint (weights and
+   * embedding tables), the network's Adagrad accumulators (`net.variables` order) and the embedding accumulators.
+   */
+  async resumeState(extra?: Record<string, unknown>): Promise<ResumeState> {
+    const checkpoint = await saveCheckpoint(this.net, this.embeddings, this.step, extra);
+    const embeddingAccumulators = new Float32Array(this.embeddings.accumulators.reduce((n, a) => n + a.length, 0));
+    let at = 0;
+    for (const a of this.embeddings.accumulators) {
+      embeddingAccumulators.set(a, at);
+      at += a.length;
+    }
+    return { checkpoint, optimizer: await this.loop.optimizerState(this.net.variables), embeddingAccumulators };
+  }
+
+  /**
+   * Continues at the state's step, on a trainer built with the same data, space, config and seed: weights, tables,
+   * optimizer state, schedule, batch position, and the path sampler replayed to the same point. Throws on a mismatch.
+   */
+  restore(state: ResumeState): void {
+    const step = state.checkpoint.meta.steps;
+    if (step > this.config.steps) throw new RangeError(`the checkpoint is at step ${step}, past this run's ${this.config.steps} steps`);
+    loadCheckpoint(state.checkpoint, this.net, this.embeddings);
+    const total = this.embeddings.accumulators.reduce((n, a) => n + a.length, 0);
+    if (state.embeddingAccumulators.length !== total) throw new RangeError('the checkpoint’s embedding optimizer state does not match these tables');
+    let at = 0;
+    for (const a of this.embeddings.accumulators) {
+      a.set(state.embeddingAccumulators.subarray(at, at + a.length));
+      at += a.length;
+    }
+    this.loop.restoreState(step, this.net.variables, state.optimizer);
+    // Paths are drawn from one stream: draw the ones the first `step` steps drew, so the next is the same.
+    this.samplerRng = rngFromSeed(this.options.seed).stream('sampler');
+    for (let s = 0; s < step; s++) samplePath(this.options.space, this.samplerRng, this.config.strategy, { step: s, fullPathWarmupSteps: this.config.fullPathWarmupSteps });
   }
 
   dispose(): void {

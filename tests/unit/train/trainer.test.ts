@@ -62,6 +62,47 @@ describe('SupernetTrainer', () => {
     expect(await losses(6, 12)).not.toEqual(a);
   });
 
+  it('resumes from resumeState exactly: 35 + 35 steps in two trainers give the losses, weights and tables of 70 in one (past the warm-up and an epoch)', async () => {
+    const make = () => new SupernetTrainer({ data, space: SPACE_PRESETS.tiny, config, seed: toSeed(9), createSupernet });
+    expect(data.splits.train.length / config.batchSize).toBeLessThan(70); // the batch stream wraps within the run
+    const straight = make();
+    for (let i = 0; i < 70; i++) await straight.trainStep();
+    const straightLosses = (await straight.readLosses()).map((l) => l.value);
+
+    const first = make();
+    for (let i = 0; i < 35; i++) await first.trainStep();
+    const firstLosses = (await first.readLosses()).map((l) => l.value);
+    const state = await first.resumeState({ note: 'kept' });
+    first.dispose();
+    expect(state.checkpoint.meta.steps).toBe(35);
+    expect(state.checkpoint.meta.extra).toEqual({ note: 'kept' });
+
+    const resumed = make();
+    resumed.restore(state);
+    expect(resumed.step).toBe(35);
+    for (let i = 0; i < 35; i++) await resumed.trainStep();
+    const resumedLosses = (await resumed.readLosses()).map((l) => l.value);
+    expect([...firstLosses, ...resumedLosses]).toEqual(straightLosses);
+    for (const [name, v] of straight.net.params) expect(Array.from(resumed.net.params.get(name)!.dataSync())).toEqual(Array.from(v.dataSync()));
+    straight.embeddings.tables.forEach((t, f) => expect(resumed.embeddings.tables[f]).toEqual(t));
+    straight.dispose();
+    resumed.dispose();
+  });
+
+  it('refuses to resume from a checkpoint of another space or past the run’s steps', async () => {
+    const tiny = new SupernetTrainer({ data, space: SPACE_PRESETS.tiny, config, seed: toSeed(3), createSupernet });
+    for (let i = 0; i < 2; i++) await tiny.trainStep();
+    await tiny.readLosses();
+    const state = await tiny.resumeState();
+    tiny.dispose();
+    const short = new SupernetTrainer({ data, space: SPACE_PRESETS.tiny, config: { ...config, steps: 1, fullPathWarmupSteps: 0, evalEvery: 1 }, seed: toSeed(3), createSupernet });
+    expect(() => short.restore(state)).toThrow(/past this run's 1 steps/);
+    short.dispose();
+    const small = new SupernetTrainer({ data, space: SPACE_PRESETS.small, config, seed: toSeed(3), createSupernet });
+    expect(() => small.restore(state)).toThrow(/embedding dimension 8 ≠ 16/);
+    small.dispose();
+  });
+
   it('rejects a bad configuration with a message naming the setting', () => {
     expect(() => new SupernetTrainer({ data, space: SPACE_PRESETS.tiny, config: { ...config, batchSize: 0 }, seed: toSeed(1), createSupernet })).toThrow(/batchSize/);
     expect(() => new SupernetTrainer({ data, space: SPACE_PRESETS.tiny, config: { ...config, lr: -1 }, seed: toSeed(1), createSupernet })).toThrow(/lr/);
