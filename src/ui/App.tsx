@@ -13,12 +13,23 @@ import { SpacePanel } from './panels/SpacePanel.tsx';
 import { TrainingPanel } from './panels/TrainingPanel.tsx';
 import { CopyLink, LinkNotices } from './share/ShareBar.tsx';
 import { defaultShareState, shareLink, type DecodedShare, type SharedSource, type ShareState } from './share/urlState.ts';
+import { InterruptedRunBanner } from './share/InterruptedRunBanner.tsx';
+import { useStoredRuns } from './hooks/useStoredRuns.ts';
+import type { StoredDataSource } from '../worker/protocol.ts';
 
 export interface AppProps {
   /** The configuration the page's address asked for, and what of it was not used (`decodeShareState`). */
   initial?: DecodedShare;
   /** The page address the share link is built on (default: `window.location.href`). */
   href?: string;
+}
+
+/** `?resume=<run id>` and `?checkpointEvery=<seconds>` from the page address. */
+function addressOptions(href: string): { resumeId?: string; checkpointEveryMs?: number } {
+  const params = new URL(href).searchParams;
+  const resumeId = params.get('resume') ?? undefined;
+  const seconds = Number(params.get('checkpointEvery'));
+  return { ...(resumeId ? { resumeId } : {}), ...(Number.isFinite(seconds) && seconds >= 1 ? { checkpointEveryMs: seconds * 1000 } : {}) };
 }
 
 /** The whole page. Expects a `ClientContext.Provider` above it. */
@@ -28,6 +39,8 @@ export function App({ initial, href }: AppProps = {}) {
   const [trainForm, setTrainForm] = useState(opened.train);
   const [searchForm, setSearchForm] = useState(opened.search);
   const [rankForm, setRankForm] = useState(opened.rank);
+  const [address] = useState(() => addressOptions(href ?? window.location.href));
+  const stored = useStoredRuns(address.resumeId);
   const backend = useBackend();
   const workerError = useWorkerError();
   const [dataState, setDataState] = useState<LoadState>({ status: 'idle', seq: 0 });
@@ -57,6 +70,17 @@ export function App({ initial, href }: AppProps = {}) {
   useEffect(() => {
     if (href === undefined && link !== window.location.href) window.history.replaceState(window.history.state, '', link);
   }, [href, link]);
+  const storedSource = useMemo<StoredDataSource | undefined>(
+    () =>
+      loadedSource?.kind === 'file'
+        ? { kind: 'file', name: loadedSource.file.name, size: loadedSource.file.size, lastModified: loadedSource.file.lastModified }
+        : loadedSource,
+    [loadedSource],
+  );
+  const record = useMemo(
+    () => (storedSource ? { config: share, data: storedSource, ...(address.checkpointEveryMs ? { checkpointEveryMs: address.checkpointEveryMs } : {}) } : undefined),
+    [share, storedSource, address.checkpointEveryMs],
+  );
   const caveat = loadedSource?.kind === 'file' ? 'The link cannot carry your local file: whoever opens it gets the settings, and loads the data themselves.' : undefined;
   return (
     <ArchFocusContext.Provider value={focus}>
@@ -75,6 +99,13 @@ export function App({ initial, href }: AppProps = {}) {
           </div>
         </header>
         <LinkNotices notices={initial?.notices ?? []} />
+        {stored.storageError && (
+          <div className="alert alert-warn" role="alert" data-testid="storage-error">
+            <p className="alert-title">Runs are not being saved</p>
+            <p>{stored.storageError}</p>
+          </div>
+        )}
+        {stored.interrupted && <InterruptedRunBanner run={stored.interrupted} href={href ?? window.location.href} />}
         {workerError && (
           <div className="alert alert-error" role="alert" data-testid="worker-error">
             <p className="alert-title">The background worker reported a problem</p>
@@ -87,6 +118,8 @@ export function App({ initial, href }: AppProps = {}) {
             onStateChange={setDataState}
             initialForm={opened.data}
             initialUrl={opened.source.kind === 'url' ? opened.source.url : undefined}
+            askForFile={stored.resumeRun?.data.kind === 'file' ? stored.resumeRun.data : undefined}
+            holdAutoLoad={address.resumeId !== undefined && !stored.loaded}
             onFormChange={setDataForm}
           />
           <SpacePanel setup={setup} dataKey={data ? dataState.seq : 0} dataLoaded={data !== undefined} locked={trainingLive} />
@@ -101,6 +134,8 @@ export function App({ initial, href }: AppProps = {}) {
             analysisRunning={running !== undefined}
             initialForm={opened.train}
             onFormChange={setTrainForm}
+            record={record}
+            resumeRun={stored.resumeRun}
           />
           <SearchPanel {...analysisProps} onRunningChange={setSearchLive} initialForm={opened.search} onFormChange={setSearchForm} />
           <RankPanel {...analysisProps} onRunningChange={setRankLive} initialForm={opened.rank} onFormChange={setRankForm} />

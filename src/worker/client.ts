@@ -1,6 +1,8 @@
 // The UI's one handle on the trainer worker: starts it, sends typed requests, routes typed replies.
 import { assertNever } from './protocol.ts';
 import type {
+  RecordRequest,
+  RunSummary,
   BackendName,
   CandidateMessage,
   DataOptions,
@@ -65,6 +67,8 @@ export type TrainDone = Extract<FromWorker, { type: 'trainDone' }>;
 export interface TrainListeners {
   onStarted?(msg: TrainStarted): void;
   onProgress?(msg: TrainProgressMessage): void;
+  /** A checkpoint of the recorded run was stored. */
+  onCheckpoint?(msg: Extract<FromWorker, { type: 'checkpointSaved' }>): void;
 }
 
 /** The running supernet training: await `done` (rejects with WorkerJobError on failure). */
@@ -124,6 +128,8 @@ export class PlaygroundClient {
   private readonly pendingAnalysis = new Map<number, PendingAnalysis>();
   private readonly backendListeners = new Set<(b: BackendInfo) => void>();
   private readonly errorListeners = new Set<(message: string) => void>();
+  private readonly storageListeners = new Set<(message: string) => void>();
+  private readonly pendingRuns = new Map<number, (runs: RunSummary[]) => void>();
   private lastBackend: BackendInfo | undefined;
   /** The backend the page asked for (`?backend=` in its address), if any; the worker still reports what it got. */
   readonly requestedBackend: BackendName | undefined;
@@ -167,10 +173,10 @@ export class PlaygroundClient {
   }
 
   /** Starts supernet training on the loaded data. Only one training job runs at a time. */
-  train(space: SpaceConfig, train: TrainConfig, seed: number, listeners: TrainListeners = {}): TrainJob {
+  train(space: SpaceConfig, train: TrainConfig, seed: number, listeners: TrainListeners = {}, record?: RecordRequest): TrainJob {
     const id = this.nextId++;
     const done = new Promise<TrainDone>((resolve, reject) => this.pendingTrain.set(id, { resolve, reject, listeners }));
-    this.post({ type: 'train', id, space, train, seed });
+    this.post({ type: 'train', id, space, train, seed, ...(record ? { record } : {}) });
     return {
       id,
       done,
@@ -200,6 +206,20 @@ export class PlaygroundClient {
     this.backendListeners.add(listener);
     if (this.lastBackend) listener(this.lastBackend);
     return () => this.backendListeners.delete(listener);
+  }
+
+  /** The runs kept in this browser, most recently updated first (empty where storage is unavailable). */
+  listRuns(): Promise<RunSummary[]> {
+    const id = this.nextId++;
+    const done = new Promise<RunSummary[]>((resolve) => this.pendingRuns.set(id, resolve));
+    this.post({ type: 'listRuns', id });
+    return done;
+  }
+
+  /** Calls `listener` when storing runs fails (quota, no IndexedDB); training goes on unrecorded. */
+  onStorageError(listener: (message: string) => void): () => void {
+    this.storageListeners.add(listener);
+    return () => this.storageListeners.delete(listener);
   }
 
   /** Calls `listener` with errors not tied to a job (worker crash, backend failure). */
@@ -243,6 +263,16 @@ export class PlaygroundClient {
         return;
       case 'trainProgress':
         this.pendingTrain.get(msg.id)?.listeners.onProgress?.(msg);
+        return;
+      case 'checkpointSaved':
+        this.pendingTrain.get(msg.id)?.listeners.onCheckpoint?.(msg);
+        return;
+      case 'storageError':
+        for (const l of this.storageListeners) l(msg.message);
+        return;
+      case 'runs':
+        this.pendingRuns.get(msg.id)?.(msg.runs);
+        this.pendingRuns.delete(msg.id);
         return;
       case 'trainDone':
         this.pendingTrain.get(msg.id)?.resolve(msg);

@@ -45,14 +45,48 @@ export type ToWorker =
   | { type: 'loadData'; id: number; source: DataSource; options: DataOptions }
   | { type: 'cancel'; id: number }
   | { type: 'spaceInfo'; id: number; space: SpaceConfig }
-  | { type: 'train'; id: number; space: SpaceConfig; train: TrainConfig; seed: number }
+  | { type: 'train'; id: number; space: SpaceConfig; train: TrainConfig; seed: number; record?: RecordRequest }
   | { type: 'trainControl'; command: TrainControl }
   /** Steps per second cap; 0 = as fast as possible. */
   | { type: 'setSpeed'; stepsPerSecond: number }
   /** Search the trained supernet (the last finished or stopped training run). Cancel with `cancel`. */
   | { type: 'search'; id: number; request: SearchRequest }
   /** Rank check on the trained supernet, optionally with the ablation supernets. Cancel with `cancel`. */
-  | { type: 'rank'; id: number; request: RankRequest };
+  | { type: 'rank'; id: number; request: RankRequest }
+  /** The stored runs (answered with `runs`). */
+  | { type: 'listRuns'; id: number };
+
+/** Where a stored run's data came from (a file is asked for again by name and size). */
+export type StoredDataSource = { kind: 'sample'; rows: number; seed: number } | { kind: 'url'; url: string } | { kind: 'file'; name: string; size: number; lastModified: number };
+
+/** Keep a training run in the browser's storage: its settings, loss history and checkpoints. */
+export interface RecordRequest {
+  /** The page's settings (the share state), stored so the run can be reopened with them. */
+  config: unknown;
+  data: StoredDataSource;
+  /** Continue this stored run from its latest checkpoint instead of starting a new one. */
+  resumeRunId?: string;
+  /** Wall-clock time between checkpoints (default CHECKPOINT_EVERY_MS). */
+  checkpointEveryMs?: number;
+}
+
+/** A stored run as lists show it. */
+export interface RunSummary {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  status: 'created' | 'training' | 'paused' | 'stopped' | 'finished' | 'failed';
+  statusNote?: string;
+  config: unknown;
+  data: StoredDataSource;
+  lastStep: number;
+  /** The step of the latest checkpoint, if any (where a resume starts). */
+  checkpointStep?: number;
+}
+
+/** Default time between supernet checkpoints: a reload loses at most this much training. */
+export const CHECKPOINT_EVERY_MS = 60_000;
 
 /** The proxy's settings the UI chooses; the rest are §9's (lr 0.04, 10 % warm-up, clip 5). */
 export interface ProxyRequest {
@@ -192,7 +226,21 @@ export type FromWorker =
   | DataReadyMessage
   | { type: 'cancelled'; id: number }
   | SpaceInfoMessage
-  | { type: 'trainStarted'; id: number; backend: BackendName; totalSteps: number; supernetParams: number; baseRateLogLoss: number }
+  | {
+      type: 'trainStarted';
+      id: number;
+      backend: BackendName;
+      totalSteps: number;
+      supernetParams: number;
+      baseRateLogLoss: number;
+      /** The stored run this training records into, and the step it resumed from. */
+      runId?: string;
+      resumedFrom?: number;
+    }
+  | { type: 'checkpointSaved'; id: number; runId: string; step: number; bytes: number }
+  /** Storage failed (quota, unavailable); training goes on, unrecorded from here. */
+  | { type: 'storageError'; id?: number; message: string }
+  | { type: 'runs'; id: number; runs: RunSummary[] }
   | TrainProgressMessage
   | { type: 'trainDone'; id: number; reason: 'finished' | 'stopped'; step: number; trainLoss: number; valLoss: number }
   | { type: 'searchStarted'; id: number; budget: number; method: 'evolution' | 'random' }

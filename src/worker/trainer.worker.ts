@@ -8,9 +8,13 @@ import { runLoadData, type LoadedData } from './jobs/loadData.ts';
 import { spaceInfo } from './jobs/spaceInfo.ts';
 import { runRank } from './jobs/rank.ts';
 import { runSearch } from './jobs/search.ts';
-import { TrainingJob } from './jobs/train.ts';
+import { RunRecorder, unpackOptimizer } from './jobs/runRecorder.ts';
+import { TrainingDiverged, TrainingJob } from './jobs/train.ts';
+import type { Checkpoint } from '../core/train/checkpoint.ts';
+import type { ResumeState } from '../core/train/trainer.ts';
+import { RunStore } from './store/runStore.ts';
 import type { TrainedSupernet } from './jobs/trained.ts';
-import { assertNever, type FromWorker, type ToWorker } from './protocol.ts';
+import { assertNever, CHECKPOINT_EVERY_MS, type FromWorker, type RunSummary, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const loads = new Map<number, AbortController>();
@@ -23,6 +27,16 @@ let trained: TrainedSupernet | undefined;
 let analysis: { id: number; controller: AbortController } | undefined;
 /** The speed cap outlives jobs, so a change made before a run starts is kept. */
 let stepsPerSecond = 0;
+
+/** The run store, opened on first use; undefined (with the reason reported) where IndexedDB is not available. */
+let storeOpening: Promise<RunStore | undefined> | undefined;
+function runStore(): Promise<RunStore | undefined> {
+  storeOpening ??= RunStore.open().catch((err: unknown) => {
+    post({ type: 'storageError', message: `Runs cannot be kept in this browser: ${describe(err)}` });
+    return undefined;
+  });
+  return storeOpening;
+}
 
 function post(msg: FromWorker): void {
   scope.postMessage(msg);
@@ -60,6 +74,9 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     case 'search':
     case 'rank':
       void analyse(msg);
+      return;
+    case 'listRuns':
+      void listRuns(msg.id);
       return;
     default:
       assertNever(msg);
@@ -106,15 +123,71 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   if (analysis) return fail('busy', 'A search or rank check is running on the trained supernet. Stop it first.');
   const choice = await backend;
   dropTrained();
-  const job = new TrainingJob({ id: msg.id, data: dataset, valBaseRateLogLoss: data.result.stats.splits.val.baseRateLogLoss, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post }, stepsPerSecond);
+  let recording: { recorder?: RunRecorder; resume?: ResumeState };
+  try {
+    recording = await startRecording(msg);
+  } catch (err) {
+    return fail('resume', describe(err));
+  }
+  const job = new TrainingJob(
+    { id: msg.id, data: dataset, valBaseRateLogLoss: data.result.stats.splits.val.baseRateLogLoss, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post, ...recording },
+    stepsPerSecond,
+  );
   training = job;
   try {
     const trainer = await job.run();
     trained = { trainer, dataset, space: msg.space, train: msg.train, seed: msg.seed };
   } catch (err) {
-    fail('internal', `Training stopped with an error: ${describe(err)}`);
+    if (err instanceof TrainingDiverged) fail('diverged', err.message);
+    else fail(err instanceof RangeError ? 'resume' : 'internal', `Training stopped with an error: ${describe(err)}`);
   } finally {
     training = undefined;
+  }
+}
+
+/**
+ * The recorder of a run asked to be kept (a new stored run, or the stored run being resumed with its latest
+ * checkpoint). Without storage the run trains unrecorded (the reason was reported); a resume without a checkpoint throws.
+ */
+async function startRecording(msg: Extract<ToWorker, { type: 'train' }>): Promise<{ recorder?: RunRecorder; resume?: ResumeState }> {
+  const record = msg.record;
+  if (!record) return {};
+  const store = await runStore();
+  if (!store && record.resumeRunId) throw new Error('This browser keeps no runs, so there is nothing to resume.');
+  if (!store) return {};
+  const every = record.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
+  if (record.resumeRunId) {
+    const run = await store.getRun(record.resumeRunId);
+    const latest = await store.latestCheckpoint(run.id);
+    if (!latest) throw new Error(`${run.name} has no checkpoint to resume from; start it again instead.`);
+    const { optimizer, embeddingAccumulators } = unpackOptimizer(latest.payload.optimizer ?? new Float32Array([0]));
+    const checkpoint: Checkpoint = { meta: latest.payload.meta as Checkpoint['meta'], weights: latest.payload.weights, embeddings: latest.payload.embeddings };
+    await store.truncateHistory(run.id, latest.step);
+    await store.updateRun(run.id, { lastStep: latest.step });
+    return { recorder: new RunRecorder(store, run.id, msg.id, every, post, latest.step), resume: { checkpoint, optimizer, embeddingAccumulators } };
+  }
+  try {
+    const run = await store.createRun({ config: { share: record.config, space: msg.space, train: msg.train, seed: msg.seed }, data: record.data });
+    return { recorder: new RunRecorder(store, run.id, msg.id, every, post, 0) };
+  } catch (err) {
+    post({ type: 'storageError', id: msg.id, message: `This run is not being saved: ${describe(err)}` });
+    return {};
+  }
+}
+
+async function listRuns(id: number): Promise<void> {
+  const store = await runStore();
+  if (!store) return post({ type: 'runs', id, runs: [] });
+  try {
+    const runs = await store.listRuns();
+    const checkpoints = await store.listCheckpoints();
+    const latest = new Map<string, number>();
+    for (const c of checkpoints) latest.set(c.runId, Math.max(latest.get(c.runId) ?? -1, c.step));
+    const summaries: RunSummary[] = runs.map((r) => ({ ...r, ...(latest.has(r.id) ? { checkpointStep: latest.get(r.id)! } : {}) }));
+    post({ type: 'runs', id, runs: summaries });
+  } catch (err) {
+    post({ type: 'storageError', id, message: `Could not read the stored runs: ${describe(err)}` });
+    post({ type: 'runs', id, runs: [] });
   }
 }
 

@@ -22,7 +22,11 @@ describe('Search and rank check', () => {
     if (app) await app.close();
   });
 
-  it('searches a trained Tiny supernet on wasm, draws population, Pareto and rank charts, and inspects an architecture', async () => {
+  it('searches a trained Tiny supernet on wasm, draws population, Pareto and rank charts, and inspects an architecture; no request leaves the origin', async () => {
+    // Every request of the session (page, worker, wasm binaries, the download) is recorded: none may leave the origin.
+    const origin = new URL(inject('baseUrl')).origin;
+    const requests: string[] = [];
+    app.page.context().on('request', (r) => requests.push(r.url()));
     await app.open({ backend: 'wasm' });
     const badge = await app.backendBadge();
     expect(badge).toContain('WASM');
@@ -104,5 +108,8 @@ describe('Search and rank check', () => {
     expect(await app.search.cannotStartText()).toBeNull();
 
     expect(app.errors).toEqual([]);
+    expect(requests.length).toBeGreaterThan(10);
+    const external = requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+    expect(external).toEqual([]);
   }, TEST_TIMEOUT_MS);
 });

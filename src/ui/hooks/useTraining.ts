@@ -3,7 +3,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { SpaceConfig } from '../../core/space/types.ts';
 import { WorkerJobError } from '../../worker/client.ts';
 import type { TrainJob } from '../../worker/client.ts';
-import type { TrainConfig } from '../../worker/protocol.ts';
+import type { RecordRequest, TrainConfig } from '../../worker/protocol.ts';
 import { initialView, isLive, trainingReducer } from '../panels/training/trainingState.ts';
 import type { TrainingView } from '../panels/training/trainingState.ts';
 import { useClient } from './useClient.ts';
@@ -12,7 +12,8 @@ export interface Training {
   view: TrainingView;
   /** A reset job is still winding down in the worker (it takes one job at a time): wait before starting. */
   draining: boolean;
-  start(space: SpaceConfig, train: TrainConfig, seed: number): void;
+  /** Starts a run; `record` keeps it in the browser's storage (and `record.resumeRunId` continues a stored run). */
+  start(space: SpaceConfig, train: TrainConfig, seed: number, record?: RecordRequest): void;
   pause(): void;
   resume(): void;
   /** One step, then paused (pauses first when running). */
@@ -36,16 +37,17 @@ export function useTraining(initialSeed: number, initialSteps: number, initialSp
   }, [view]);
 
   const start = useCallback(
-    (space: SpaceConfig, train: TrainConfig, seed: number) => {
+    (space: SpaceConfig, train: TrainConfig, seed: number, record?: RecordRequest) => {
       job.current?.control('stop');
       const j = client.train(space, train, seed, {
+        onCheckpoint: (msg) => dispatch({ type: 'checkpoint', jobId: msg.id, step: msg.step }),
         onStarted: (msg) => {
           dispatch({ type: 'started', msg });
           // Again once the job exists in the worker, in case it read its speed only when it began.
           j.setSpeed(speed.current);
         },
         onProgress: (msg) => dispatch({ type: 'progress', msg }),
-      });
+      }, record);
       job.current = j;
       dispatch({ type: 'start', jobId: j.id, seed, totalSteps: train.steps });
       j.setSpeed(speed.current);

@@ -44,10 +44,14 @@ export interface DataPanelProps {
   initialUrl?: string;
   /** Told about every form edit (the share link follows them). */
   onFormChange?: (form: DataForm) => void;
+  /** A resumed run's local file: asked for by name and size, and the sample is not loaded in its place. */
+  askForFile?: { name: string; size: number };
+  /** Wait before the opening load (the page is still finding out which data a resumed run needs). */
+  holdAutoLoad?: boolean;
 }
 
 /** The Data panel. Loads the built-in sample with default settings when it first appears. */
-export function DataPanel({ onStateChange, initialForm, initialUrl, onFormChange }: DataPanelProps = {}) {
+export function DataPanel({ onStateChange, initialForm, initialUrl, onFormChange, askForFile, holdAutoLoad }: DataPanelProps = {}) {
   const client = useClient();
   const start = useCallback<Parameters<typeof useDataLoad>[0]>((s, o, p) => client.loadData(s, o, p), [client]);
   const { state, load, cancel } = useDataLoad(start);
@@ -70,9 +74,10 @@ export function DataPanel({ onStateChange, initialForm, initialUrl, onFormChange
 
   // Good defaults: the page opens with the built-in sample loaded (as the link sets it), unless a link names a URL.
   const [firstForm] = useState(form);
+  // (Runs again only when the hold lifts: every other dependency is fixed for the page's life.)
   useEffect(() => {
-    if (initialUrl === undefined) loadSample(firstForm);
-  }, [loadSample, firstForm, initialUrl]);
+    if (!holdAutoLoad && initialUrl === undefined && askForFile === undefined) loadSample(firstForm);
+  }, [loadSample, firstForm, initialUrl, askForFile, holdAutoLoad]);
 
   const ready = state.status === 'ready' ? state : undefined;
   const kindEdits =
@@ -100,6 +105,12 @@ export function DataPanel({ onStateChange, initialForm, initialUrl, onFormChange
         />
         <OptionsControls form={form} errors={errors} onChange={onChange} />
       </div>
+      {askForFile && (state.status !== 'ready' || state.source.kind !== 'file' || state.source.file.name !== askForFile.name || state.source.file.size !== askForFile.size) && (
+        <p className="notice" role="status" data-testid="ask-for-file">
+          The run you are resuming was trained on your file <strong>{askForFile.name}</strong> ({askForFile.size.toLocaleString('en-US')} bytes). Choose that
+          file again below: the browser cannot reopen it without you.
+        </p>
+      )}
       {state.status === 'idle' && initialUrl !== undefined && (
         <p className="notice" role="status" data-testid="link-url-notice">
           This link takes its data from <code>{initialUrl}</code>. Press <strong>Load URL</strong> to fetch it, or load the built-in sample instead.

@@ -1,7 +1,7 @@
 // Step 3, Supernet training: settings, the transport bar, the loss chart, the sampled path and operator balance.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PresetName, SamplingStrategy, SpaceConfig } from '../../core/space/types.ts';
-import type { DataReadyMessage } from '../../worker/protocol.ts';
+import type { DataReadyMessage, RecordRequest, RunSummary, TrainConfig } from '../../worker/protocol.ts';
 import { OpLegend } from '../components/OpSwatch.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { useBackend } from '../hooks/useBackend.ts';
@@ -50,6 +50,10 @@ export interface TrainingPanelProps {
   analysisRunning: boolean;
   /** The settings to open with (a shared link's); the preset's defaults otherwise. */
   initialForm?: TrainForm;
+  /** Keep runs in the browser: what to store with each (the page's settings and the data source). */
+  record?: Omit<RecordRequest, 'resumeRunId'>;
+  /** A stored run the page was reopened to resume (offered with a button once the data is loaded). */
+  resumeRun?: RunSummary;
   /** Told about every settings change (the share link follows them). */
   onFormChange?: (form: TrainForm) => void;
 }
@@ -59,7 +63,7 @@ export interface TrainingPanelProps {
  * a pause or resume the worker has not confirmed yet, else empty).
  */
 export function TrainingPanel(props: TrainingPanelProps) {
-  const { space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning, initialForm, onFormChange } = props;
+  const { space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning, initialForm, onFormChange, record, resumeRun } = props;
   const backend = useBackend();
   const defaultsFor = preset === 'custom' ? 'tiny' : preset;
   const [form, setForm] = useState<TrainForm>(() => initialForm ?? TRAIN_DEFAULTS[defaultsFor]);
@@ -108,8 +112,16 @@ export function TrainingPanel(props: TrainingPanelProps) {
     if (!space || !data || cannotStart) return;
     setTrained(space);
     setTrainedData(data);
-    training.start(space, toTrainConfig(form, strategy, data.stats.splits.val.rows), Number(form.seed));
+    training.start(space, toTrainConfig(form, strategy, data.stats.splits.val.rows), Number(form.seed), record);
   };
+  const resumable = resumeRun ? storedRunSettings(resumeRun) : undefined;
+  const resumeStored = () => {
+    if (!resumeRun || !resumable || !data || cannotStartResume) return;
+    setTrained(resumable.space);
+    setTrainedData(data);
+    training.start(resumable.space, resumable.train, resumable.seed, { ...(record ?? { config: resumeRun.config, data: resumeRun.data }), resumeRunId: resumeRun.id });
+  };
+  const cannotStartResume = analysisRunning ? cannotStart : !data ? (dataLoading ? 'Wait for the data to finish loading.' : 'Load the run\u2019s data in step 1 first.') : undefined;
   const onNewSeed = () => {
     const seed = newSeed();
     setForm((f) => ({ ...f, seed: String(seed) }));
@@ -140,6 +152,32 @@ export function TrainingPanel(props: TrainingPanelProps) {
         onNewSeed={onNewSeed}
         onSpeed={onSpeed}
       />
+      {resumeRun && view.status === 'idle' && (
+        <div className="notice resume-box" role="status" data-testid="resume-box">
+          {resumable ? (
+            <>
+              <p>
+                <strong>{resumeRun.name}</strong> stopped when the page closed. Its last checkpoint is at step{' '}
+                {(resumeRun.checkpointStep ?? 0).toLocaleString('en-US')} of {resumable.train.steps.toLocaleString('en-US')}; training continues from there
+                with the run&rsquo;s own settings and seed.
+              </p>
+              <button type="button" className="primary" onClick={resumeStored} disabled={cannotStartResume !== undefined} data-testid="resume-run">
+                Resume from step {(resumeRun.checkpointStep ?? 0).toLocaleString('en-US')}
+              </button>
+              {cannotStartResume && <span className="hint"> {cannotStartResume}</span>}
+            </>
+          ) : (
+            <p>{resumeRun.name} was stored by another version of the playground and cannot be resumed here.</p>
+          )}
+        </div>
+      )}
+      {view.runId && (
+        <p className="hint" data-testid="checkpoint-status" data-step={view.checkpointStep ?? ''}>
+          {view.resumedFrom !== undefined ? `Resumed from step ${view.resumedFrom.toLocaleString('en-US')}. ` : ''}
+          Kept in this browser
+          {view.checkpointStep !== undefined ? `; last checkpoint at step ${view.checkpointStep.toLocaleString('en-US')}` : '; the first checkpoint comes after a minute of training'}.
+        </p>
+      )}
       {view.error && <TrainErrorAlert message={view.error.message} code={view.error.code} />}
       {view.done && (
         <p className="notice" role="status" data-testid="train-done">
@@ -178,4 +216,10 @@ export function TrainingPanel(props: TrainingPanelProps) {
 
 function sameExceptSeed(a: TrainForm, b: TrainForm): boolean {
   return (Object.keys(a) as (keyof TrainForm)[]).every((k) => k === 'seed' || a[k] === b[k]);
+}
+
+/** The space, training settings and seed a stored run was started with, or undefined when it holds none (another version's). */
+function storedRunSettings(run: RunSummary): { space: SpaceConfig; train: TrainConfig; seed: number } | undefined {
+  const c = run.config as { space?: SpaceConfig; train?: TrainConfig; seed?: number } | null;
+  return c && c.space && c.train && typeof c.seed === 'number' ? { space: c.space, train: c.train, seed: c.seed } : undefined;
 }

@@ -35,8 +35,11 @@ export function defaultShareState(): ShareState {
   };
 }
 
-/** Parameters other parts of the page read from the address (`backendPreference.ts`); the codec leaves them alone. */
-export const PASSTHROUGH_PARAMS: readonly string[] = ['backend'];
+/**
+ * Parameters other parts of the page read from the address; the codec leaves them alone: `backend`
+ * (backendPreference.ts), `resume` (a stored run's id to offer resuming) and `checkpointEvery` (seconds between checkpoints).
+ */
+export const PASSTHROUGH_PARAMS: readonly string[] = ['backend', 'resume', 'checkpointEvery'];
 
 /** Longest parameter value accepted (a URL or a label); longer ones are reported and ignored. */
 export const MAX_VALUE_LENGTH = 2048;

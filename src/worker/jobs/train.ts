@@ -5,8 +5,20 @@ import { createSupernet } from '../../core/model/supernet.ts';
 import { toSeed } from '../../core/rng.ts';
 import { pathOpParams } from '../../core/space/supernetCost.ts';
 import { DENSE_OPS, SPARSE_OPS, type SpaceConfig, type SupernetPath } from '../../core/space/types.ts';
-import { SupernetTrainer, type StepResult } from '../../core/train/trainer.ts';
+import { SupernetTrainer, type ResumeState, type StepResult } from '../../core/train/trainer.ts';
 import type { BackendName, FromWorker, OpCountsDelta, TrainConfig, TrainControl } from '../protocol.ts';
+import type { RunRecorder } from './runRecorder.ts';
+
+/** A training loss that is not a finite number: the run is stopped, its last good checkpoint kept. */
+export class TrainingDiverged extends Error {
+  constructor(readonly step: number, value: number) {
+    super(
+      `The training loss became ${Number.isNaN(value) ? 'NaN' : String(value)} at step ${step}, so training was stopped. ` +
+        'Lower the learning rate or use a smaller batch, then start again; the last good checkpoint is kept.',
+    );
+    this.name = 'TrainingDiverged';
+  }
+}
 
 /** Progress messages per second at most. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -34,6 +46,10 @@ export interface TrainJobInput {
   seed: number;
   backend: BackendName;
   post(msg: FromWorker): void;
+  /** Records the run in the browser's storage (history, checkpoints, status). */
+  recorder?: RunRecorder;
+  /** Continue from this state (a stored run's latest checkpoint). */
+  resume?: ResumeState;
 }
 
 export class TrainingJob {
@@ -77,11 +93,23 @@ export class TrainingJob {
   /** Trains until done or stopped; the trained supernet is returned to the caller, who owns (and disposes) it. */
   async run(): Promise<SupernetTrainer> {
     const { id, data, space, train, post } = this.input;
+    const { recorder, resume } = this.input;
     const trainer = new SupernetTrainer({ data, space, config: train, seed: toSeed(this.input.seed), createSupernet });
     let last: StepResult | undefined;
     let ok = false;
     try {
-      post({ type: 'trainStarted', id, backend: this.input.backend, totalSteps: train.steps, supernetParams: countParams(trainer), baseRateLogLoss: this.input.valBaseRateLogLoss });
+      if (resume) trainer.restore(resume);
+      post({
+        type: 'trainStarted',
+        id,
+        backend: this.input.backend,
+        totalSteps: train.steps,
+        supernetParams: countParams(trainer),
+        baseRateLogLoss: this.input.valBaseRateLogLoss,
+        ...(recorder ? { runId: recorder.runId } : {}),
+        ...(resume ? { resumedFrom: trainer.step } : {}),
+      });
+      await recorder?.setStatus('training');
       while (trainer.step < train.steps && !this.stopRequested) {
         if (this.paused && this.pendingSingleSteps === 0) {
           this.emitProgress(trainer, last, true, true); // always confirm a pause
@@ -97,6 +125,7 @@ export class TrainingJob {
         if (done % train.readbackEvery === 0 || this.paused) this.addLosses(await trainer.readLosses());
         if (done % train.evalEvery === 0) await this.addValidation(trainer);
         this.emitProgress(trainer, last, this.paused, single);
+        await recorder?.afterStep(trainer, async () => this.addLosses(await trainer.readLosses()));
         const minGap = this.stepsPerSecond > 0 ? 1000 / this.stepsPerSecond : 0;
         await this.sleep(Math.max(0, minGap - (performance.now() - started)));
       }
@@ -106,9 +135,20 @@ export class TrainingJob {
       const valLoss = this.lastVal?.value ?? NaN;
       this.emitProgress(trainer, last, false, true);
       const tail = this.recentTrainLoss();
+      if (recorder) {
+        await recorder.flush();
+        await recorder.checkpoint(trainer);
+        await recorder.setStatus(this.stopRequested ? 'stopped' : 'finished');
+      }
       post({ type: 'trainDone', id, reason: this.stopRequested ? 'stopped' : 'finished', step: trainer.step, trainLoss: tail, valLoss });
       ok = true;
       return trainer;
+    } catch (err) {
+      if (recorder) {
+        await recorder.flush();
+        await recorder.setStatus('failed', err instanceof Error ? err.message : String(err));
+      }
+      throw err;
     } finally {
       if (!ok) trainer.dispose();
     }
@@ -164,10 +204,15 @@ export class TrainingJob {
     if (this.lastVal?.step === trainer.step) return;
     this.lastVal = { step: trainer.step, value: await trainer.evaluate() };
     this.valPoints.push(this.lastVal);
+    this.input.recorder?.addLosses([], [this.lastVal]);
   }
 
   /** Keeps new loss points for the next progress message and the last RECENT for the final summary. */
   private addLosses(points: { step: number; value: number }[]): void {
+    // NaN or ±∞ (an exploding loss overflows float32): stop before a checkpoint can store the broken weights.
+    const bad = points.find((p) => !Number.isFinite(p.value));
+    if (bad) throw new TrainingDiverged(bad.step, bad.value);
+    this.input.recorder?.addLosses(points);
     this.lossPoints.push(...points);
     this.recent.push(...points.map((p) => p.value));
     if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);

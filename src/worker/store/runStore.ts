@@ -1,17 +1,14 @@
 // The browser's record of experiments (IndexedDB): runs with their settings and results, loss history, and supernet checkpoints.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RunSummary, StoredDataSource } from '../protocol.ts';
 
 /** Database name and schema version; bump the version with an upgrade step when the stores change. */
 export const DB_NAME = 'nasrec-playground';
 export const DB_VERSION = 1;
 
-/** Where a run's data came from, enough to load it again (a file must be chosen again by the user: name and size tell which). */
-export type StoredDataSource =
-  | { kind: 'sample'; rows: number; seed: number }
-  | { kind: 'url'; url: string }
-  | { kind: 'file'; name: string; size: number; lastModified: number };
+export type { StoredDataSource };
 
-export type RunStatus = 'created' | 'training' | 'paused' | 'stopped' | 'finished' | 'failed';
+export type RunStatus = RunSummary['status'];
 
 /** One experiment as stored. `config` is the share state (settings and seeds); `results` the search and rank summaries. */
 export interface RunRecord {
@@ -252,6 +249,15 @@ export class RunStore {
       await tx.done;
     });
     return info;
+  }
+
+  /** Deletes a run's checkpoints before `step` (a recorder keeps only the newest: a resume needs nothing else). */
+  async deleteCheckpointsBefore(id: string, step: number): Promise<number> {
+    const tx = this.db.transaction('checkpoints', 'readwrite');
+    const keys = (await tx.store.index('runId').getAllKeys(id)).filter((k) => k[1] < step);
+    for (const key of keys) await tx.store.delete(key);
+    await tx.done;
+    return keys.length;
   }
 
   /** The run's checkpoint with the highest step, with its numbers; undefined when it has none. */

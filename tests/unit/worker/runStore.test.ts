@@ -114,6 +114,9 @@ describe('RunStore checkpoints', () => {
     expect(pruned).toEqual({ removed: 2, bytes: 2 * (4 + 2 + 1) * 4 });
     expect((await store.listCheckpoints()).map((c) => `${c.runId}@${c.step}`).sort()).toEqual([`${a.id}@300`, `${b.id}@50`]);
     expect(await store.pruneCheckpoints(0)).toEqual({ removed: 0, bytes: 0 }); // never below one per run
+    await store.putCheckpoint(a.id, payload(400));
+    expect(await store.deleteCheckpointsBefore(a.id, 400)).toBe(1);
+    expect((await store.listCheckpoints(a.id)).map((c) => c.step)).toEqual([400]);
 
     await store.appendHistory(a.id, [{ step: 1, train: 1 }]);
     await store.deleteRun(a.id);

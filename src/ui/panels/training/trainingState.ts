@@ -41,6 +41,10 @@ export interface TrainingView {
    * old state, and must not flip the buttons back.
    */
   pending: 'paused' | 'running' | undefined;
+  /** The stored run this job records into, the step it resumed from, and the step of its last saved checkpoint. */
+  runId: string | undefined;
+  resumedFrom: number | undefined;
+  checkpointStep: number | undefined;
 }
 
 export type TrainingAction =
@@ -52,7 +56,8 @@ export type TrainingAction =
   | { type: 'resumeRequested'; jobId: number }
   | { type: 'done'; msg: TrainDone }
   | { type: 'failed'; jobId: number; message: string; code: string | undefined }
-  | { type: 'reset'; seed: number; totalSteps: number };
+  | { type: 'reset'; seed: number; totalSteps: number }
+  | { type: 'checkpoint'; jobId: number; step: number };
 
 export function initialView(seed: number, totalSteps: number): TrainingView {
   return {
@@ -74,6 +79,9 @@ export function initialView(seed: number, totalSteps: number): TrainingView {
     done: undefined,
     error: undefined,
     pending: undefined,
+    runId: undefined,
+    resumedFrom: undefined,
+    checkpointStep: undefined,
   };
 }
 
@@ -91,8 +99,21 @@ export function trainingReducer(view: TrainingView, action: TrainingAction): Tra
     case 'started': {
       const m = action.msg;
       if (m.id !== view.jobId) return view;
-      return { ...view, status: view.status === 'starting' ? 'running' : view.status, backend: m.backend, totalSteps: m.totalSteps, supernetParams: m.supernetParams, baseRateLogLoss: m.baseRateLogLoss };
+      return {
+        ...view,
+        status: view.status === 'starting' ? 'running' : view.status,
+        backend: m.backend,
+        totalSteps: m.totalSteps,
+        supernetParams: m.supernetParams,
+        baseRateLogLoss: m.baseRateLogLoss,
+        runId: m.runId,
+        resumedFrom: m.resumedFrom,
+        step: m.resumedFrom ?? view.step,
+        checkpointStep: m.resumedFrom,
+      };
     }
+    case 'checkpoint':
+      return action.jobId === view.jobId ? { ...view, checkpointStep: action.step } : view;
     case 'progress':
       return action.msg.id === view.jobId && isLive(view.status) ? applyProgress(view, action.msg) : view;
     case 'pauseRequested':

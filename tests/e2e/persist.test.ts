@@ -1,0 +1,64 @@
+// Browser test of kept runs: a reload mid-training offers the run back, and resuming continues from its last checkpoint.
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { PlaygroundPage } from './driver.ts';
+
+const TEST_TIMEOUT_MS = 300_000;
+/** Tiny, small batches on wasm: many steps per second, so checkpoints (every 2 s here) land at distinct steps. */
+const SETTINGS = { steps: 3000, batchSize: 32, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 64, seed: 11 };
+
+describe('Kept runs', () => {
+  let app: PlaygroundPage;
+
+  beforeEach(async () => {
+    app = await PlaygroundPage.launch(inject('baseUrl'));
+  });
+  afterEach(async () => {
+    if (app) await app.close();
+  });
+
+  it('reloading mid-training offers the run back, and resuming continues from its last checkpoint with its settings', async () => {
+    const page = app.page;
+    await app.openLink('?backend=wasm&checkpointEvery=2&data.rows=5000');
+    await app.waitForStats();
+    await app.setTrainSettings(SETTINGS);
+    await app.setTrainingSpeed('max');
+    await app.startTraining();
+    const status = page.getByTestId('checkpoint-status');
+    // Two checkpoints, so the second replaced the first.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="checkpoint-status"]')?.getAttribute('data-step')) > 0, null, { timeout: 120_000 });
+    const firstCheckpoint = Number(await status.getAttribute('data-step'));
+    await page.waitForFunction((s) => Number(document.querySelector('[data-testid="checkpoint-status"]')?.getAttribute('data-step')) > s, firstCheckpoint, { timeout: 120_000 });
+    const checkpoint = Number(await status.getAttribute('data-step'));
+    // The counter follows throttled progress messages; the checkpoint notice comes at once.
+    const stepAtReload = await app.waitForStep(checkpoint);
+
+    // The address holds the settings; the reload keeps them and the stored run.
+    await page.reload();
+    await page.getByTestId('interrupted-run').waitFor({ timeout: 60_000 });
+    const banner = await page.getByTestId('interrupted-run').innerText();
+    expect(banner).toMatch(/Run \d+ was interrupted at step [\d,]+/);
+    const stored = Number(/checkpoint is at step ([\d,]+)/.exec(banner)![1]!.replace(/,/g, ''));
+    expect(stored).toBeGreaterThanOrEqual(checkpoint);
+    expect(stored).toBeLessThanOrEqual(stepAtReload);
+
+    await page.getByTestId('reopen-run').click();
+    await page.waitForURL(/resume=/);
+    await app.waitForStats();
+    expect(await app.rowCount()).toBe(5_000);
+    expect(await app.inputValue('train-steps')).toBe('3000');
+    expect(await app.inputValue('train-seed-input')).toBe('11');
+    const resume = page.getByTestId('resume-run');
+    await resume.waitFor();
+    expect(await resume.innerText()).toBe(`Resume from step ${stored.toLocaleString('en-US')}`);
+    await resume.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="checkpoint-status"]')?.textContent?.includes('Resumed from step'), null, { timeout: 60_000 });
+    expect(await status.innerText()).toContain(`Resumed from step ${stored.toLocaleString('en-US')}`);
+    const after = await app.waitForStep(stored + 5);
+    expect(after).toBeGreaterThan(stored);
+    expect(await app.stepCounterText()).toMatch(/\/ 3,000$/);
+    await app.stopTraining();
+    expect(await app.trainErrorText()).toBeNull();
+    expect(app.errors).toEqual([]);
+    console.log(`reload at step ${stepAtReload}, resumed from ${stored}: ${stepAtReload - stored} steps lost (checkpoints every 2 s)`);
+  }, TEST_TIMEOUT_MS);
+});
