@@ -11,6 +11,7 @@ import { RankPanel } from './panels/RankPanel.tsx';
 import { SearchPanel } from './panels/SearchPanel.tsx';
 import { SpacePanel } from './panels/SpacePanel.tsx';
 import { TrainingPanel } from './panels/TrainingPanel.tsx';
+import { RunsPanel } from './panels/RunsPanel.tsx';
 import { CopyLink, LinkNotices } from './share/ShareBar.tsx';
 import { defaultShareState, shareLink, type DecodedShare, type SharedSource, type ShareState } from './share/urlState.ts';
 import { InterruptedRunBanner } from './share/InterruptedRunBanner.tsx';
@@ -41,6 +42,7 @@ export function App({ initial, href }: AppProps = {}) {
   const [rankForm, setRankForm] = useState(opened.rank);
   const [address] = useState(() => addressOptions(href ?? window.location.href));
   const stored = useStoredRuns(address.resumeId);
+  const { refresh: refreshRuns } = stored;
   const backend = useBackend();
   const workerError = useWorkerError();
   const [dataState, setDataState] = useState<LoadState>({ status: 'idle', seq: 0 });
@@ -54,6 +56,8 @@ export function App({ initial, href }: AppProps = {}) {
   const data = dataState.status === 'ready' ? dataState.result : undefined;
   const running = searchLive ? 'search' : rankLive ? 'rank' : undefined;
   const analysisProps = { supernet, data, trainingLive, running } as const;
+  // A run is stored when it starts and updated when it ends: the list follows.
+  useEffect(() => refreshRuns(), [trainingLive, refreshRuns]);
   // The last source that can be shared (the sample or a URL); before any load, the one the page opened with.
   const loadedSource = dataState.status === 'idle' ? undefined : dataState.source;
   const [source, setSource] = useState<SharedSource>(opened.source);
@@ -118,7 +122,7 @@ export function App({ initial, href }: AppProps = {}) {
             onStateChange={setDataState}
             initialForm={opened.data}
             initialUrl={opened.source.kind === 'url' ? opened.source.url : undefined}
-            askForFile={stored.resumeRun?.data.kind === 'file' ? stored.resumeRun.data : undefined}
+            askForFile={stored.openedRun?.data.kind === 'file' ? stored.openedRun.data : undefined}
             holdAutoLoad={address.resumeId !== undefined && !stored.loaded}
             onFormChange={setDataForm}
           />
@@ -136,9 +140,11 @@ export function App({ initial, href }: AppProps = {}) {
             onFormChange={setTrainForm}
             record={record}
             resumeRun={stored.resumeRun}
+            onRunStored={refreshRuns}
           />
           <SearchPanel {...analysisProps} onRunningChange={setSearchLive} initialForm={opened.search} onFormChange={setSearchForm} />
           <RankPanel {...analysisProps} onRunningChange={setRankLive} initialForm={opened.rank} onFormChange={setRankForm} />
+          <RunsPanel stored={stored} href={href ?? window.location.href} />
         </main>
       </div>
     </ArchFocusContext.Provider>

@@ -2,7 +2,9 @@
 import { assertNever } from './protocol.ts';
 import type {
   RecordRequest,
+  RunAction,
   RunSummary,
+  StoredLossPoint,
   BackendName,
   CandidateMessage,
   DataOptions,
@@ -130,6 +132,7 @@ export class PlaygroundClient {
   private readonly errorListeners = new Set<(message: string) => void>();
   private readonly storageListeners = new Set<(message: string) => void>();
   private readonly pendingRuns = new Map<number, (runs: RunSummary[]) => void>();
+  private readonly pendingRunActions = new Map<number, { resolve(value: RunSummary[] | StoredLossPoint[]): void; reject(e: Error): void }>();
   private lastBackend: BackendInfo | undefined;
   /** The backend the page asked for (`?backend=` in its address), if any; the worker still reports what it got. */
   readonly requestedBackend: BackendName | undefined;
@@ -216,6 +219,23 @@ export class PlaygroundClient {
     return done;
   }
 
+  /** Renames, deletes or prunes stored runs; resolves with the updated list, rejects with the store's reason. */
+  updateRuns(action: Exclude<RunAction, { kind: 'history' }>): Promise<RunSummary[]> {
+    return this.runAction(action) as Promise<RunSummary[]>;
+  }
+
+  /** A stored run's loss history, in step order. */
+  runHistory(runId: string): Promise<StoredLossPoint[]> {
+    return this.runAction({ kind: 'history', runId }) as Promise<StoredLossPoint[]>;
+  }
+
+  private runAction(action: RunAction): Promise<RunSummary[] | StoredLossPoint[]> {
+    const id = this.nextId++;
+    const done = new Promise<RunSummary[] | StoredLossPoint[]>((resolve, reject) => this.pendingRunActions.set(id, { resolve, reject }));
+    this.post({ type: 'runAction', id, action });
+    return done;
+  }
+
   /** Calls `listener` when storing runs fails (quota, no IndexedDB); training goes on unrecorded. */
   onStorageError(listener: (message: string) => void): () => void {
     this.storageListeners.add(listener);
@@ -273,6 +293,12 @@ export class PlaygroundClient {
       case 'runs':
         this.pendingRuns.get(msg.id)?.(msg.runs);
         this.pendingRuns.delete(msg.id);
+        this.pendingRunActions.get(msg.id)?.resolve(msg.runs);
+        this.pendingRunActions.delete(msg.id);
+        return;
+      case 'runHistory':
+        this.pendingRunActions.get(msg.id)?.resolve(msg.points);
+        this.pendingRunActions.delete(msg.id);
         return;
       case 'trainDone':
         this.pendingTrain.get(msg.id)?.resolve(msg);
@@ -305,13 +331,17 @@ export class PlaygroundClient {
         return;
       case 'error': {
         const id = msg.id;
-        const job = id === undefined ? undefined : (this.pending.get(id) ?? this.pendingSpace.get(id) ?? this.pendingTrain.get(id) ?? this.pendingAnalysis.get(id));
+        const job =
+          id === undefined
+            ? undefined
+            : (this.pending.get(id) ?? this.pendingSpace.get(id) ?? this.pendingTrain.get(id) ?? this.pendingAnalysis.get(id) ?? this.pendingRunActions.get(id));
         if (job && id !== undefined) {
           job.reject(new WorkerJobError(msg.where, msg.code, msg.message));
           this.pending.delete(id);
           this.pendingSpace.delete(id);
           this.pendingTrain.delete(id);
           this.pendingAnalysis.delete(id);
+          this.pendingRunActions.delete(id);
         } else {
           for (const l of this.errorListeners) l(msg.message);
         }

@@ -54,7 +54,23 @@ export type ToWorker =
   /** Rank check on the trained supernet, optionally with the ablation supernets. Cancel with `cancel`. */
   | { type: 'rank'; id: number; request: RankRequest }
   /** The stored runs (answered with `runs`). */
-  | { type: 'listRuns'; id: number };
+  | { type: 'listRuns'; id: number }
+  /** Renames, deletes or prunes stored runs (answered with `runs`), or reads one's loss history (`runHistory`). */
+  | { type: 'runAction'; id: number; action: RunAction };
+
+export type RunAction =
+  | { kind: 'rename'; runId: string; name: string }
+  | { kind: 'delete'; runId: string }
+  /** Deletes every checkpoint but each run's newest. */
+  | { kind: 'prune' }
+  | { kind: 'history'; runId: string };
+
+/** One stored loss point: the train loss at a step, and the validation loss where one was measured. */
+export interface StoredLossPoint {
+  step: number;
+  train?: number;
+  val?: number;
+}
 
 /** Where a stored run's data came from (a file is asked for again by name and size). */
 export type StoredDataSource = { kind: 'sample'; rows: number; seed: number } | { kind: 'url'; url: string } | { kind: 'file'; name: string; size: number; lastModified: number };
@@ -241,6 +257,7 @@ export type FromWorker =
   /** Storage failed (quota, unavailable); training goes on, unrecorded from here. */
   | { type: 'storageError'; id?: number; message: string }
   | { type: 'runs'; id: number; runs: RunSummary[] }
+  | { type: 'runHistory'; id: number; runId: string; points: StoredLossPoint[] }
   | TrainProgressMessage
   | { type: 'trainDone'; id: number; reason: 'finished' | 'stopped'; step: number; trainLoss: number; valLoss: number }
   | { type: 'searchStarted'; id: number; budget: number; method: 'evolution' | 'random' }
@@ -250,7 +267,7 @@ export type FromWorker =
   | { type: 'searchDone'; id: number; winnerKey: ArchKey; skippedBaselines: { name: string; reason: string }[] }
   | { type: 'rankPoint'; id: number; index: number; key: ArchKey; arch: Arch; proxy?: number; standalone?: number }
   | RankDoneMessage
-  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker' | 'space' | 'train' | 'search' | 'rank'; code?: string; message: string };
+  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker' | 'space' | 'train' | 'search' | 'rank' | 'storage'; code?: string; message: string };
 
 /** Compile-time exhaustiveness check for `switch (msg.type)`. */
 export function assertNever(value: never): never {

@@ -14,7 +14,7 @@ import type { Checkpoint } from '../core/train/checkpoint.ts';
 import type { ResumeState } from '../core/train/trainer.ts';
 import { RunStore } from './store/runStore.ts';
 import type { TrainedSupernet } from './jobs/trained.ts';
-import { assertNever, CHECKPOINT_EVERY_MS, type FromWorker, type RunSummary, type ToWorker } from './protocol.ts';
+import { assertNever, CHECKPOINT_EVERY_MS, type FromWorker, type RunAction, type RunSummary, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const loads = new Map<number, AbortController>();
@@ -77,6 +77,9 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       return;
     case 'listRuns':
       void listRuns(msg.id);
+      return;
+    case 'runAction':
+      void runAction(msg.id, msg.action);
       return;
     default:
       assertNever(msg);
@@ -172,6 +175,20 @@ async function startRecording(msg: Extract<ToWorker, { type: 'train' }>): Promis
   } catch (err) {
     post({ type: 'storageError', id: msg.id, message: `This run is not being saved: ${describe(err)}` });
     return {};
+  }
+}
+
+async function runAction(id: number, action: RunAction): Promise<void> {
+  const store = await runStore();
+  if (!store) return post({ type: 'error', id, where: 'storage', message: 'This browser keeps no runs.' });
+  try {
+    if (action.kind === 'history') return post({ type: 'runHistory', id, runId: action.runId, points: await store.history(action.runId) });
+    if (action.kind === 'rename') await store.renameRun(action.runId, action.name);
+    else if (action.kind === 'delete') await store.deleteRun(action.runId);
+    else await store.pruneCheckpoints(1);
+    await listRuns(id);
+  } catch (err) {
+    post({ type: 'error', id, where: 'storage', message: describe(err) });
   }
 }
 

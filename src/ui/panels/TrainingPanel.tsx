@@ -54,6 +54,8 @@ export interface TrainingPanelProps {
   record?: Omit<RecordRequest, 'resumeRunId'>;
   /** A stored run the page was reopened to resume (offered with a button once the data is loaded). */
   resumeRun?: RunSummary;
+  /** Told when the stored run changed (created, checkpointed), so lists of runs can update. */
+  onRunStored?: () => void;
   /** Told about every settings change (the share link follows them). */
   onFormChange?: (form: TrainForm) => void;
 }
@@ -63,7 +65,7 @@ export interface TrainingPanelProps {
  * a pause or resume the worker has not confirmed yet, else empty).
  */
 export function TrainingPanel(props: TrainingPanelProps) {
-  const { space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning, initialForm, onFormChange, record, resumeRun } = props;
+  const { space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning, initialForm, onFormChange, record, resumeRun, onRunStored } = props;
   const backend = useBackend();
   const defaultsFor = preset === 'custom' ? 'tiny' : preset;
   const [form, setForm] = useState<TrainForm>(() => initialForm ?? TRAIN_DEFAULTS[defaultsFor]);
@@ -79,6 +81,9 @@ export function TrainingPanel(props: TrainingPanelProps) {
   const live = isLive(view.status);
 
   useEffect(() => onLiveChange(live), [live, onLiveChange]);
+  useEffect(() => {
+    if (view.runId) onRunStored?.();
+  }, [view.runId, view.checkpointStep, view.status, onRunStored]);
   // The worker drops its supernet when a run starts and keeps the run's when it ends (finished or stopped).
   const done = view.done;
   useEffect(() => {

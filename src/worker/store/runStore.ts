@@ -1,6 +1,6 @@
 // The browser's record of experiments (IndexedDB): runs with their settings and results, loss history, and supernet checkpoints.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RunSummary, StoredDataSource } from '../protocol.ts';
+import type { RunSummary, StoredDataSource, StoredLossPoint } from '../protocol.ts';
 
 /** Database name and schema version; bump the version with an upgrade step when the stores change. */
 export const DB_NAME = 'nasrec-playground';
@@ -27,11 +27,7 @@ export interface RunRecord {
 }
 
 /** One loss point: the train loss at a step, and the validation loss where one was measured. */
-export interface LossPoint {
-  step: number;
-  train?: number;
-  val?: number;
-}
+export type LossPoint = StoredLossPoint;
 
 /** A supernet checkpoint's payload: plain data (core/train/checkpoint.ts) plus optional optimizer state. */
 export interface CheckpointPayload {
