@@ -1,6 +1,12 @@
 // Browser test of kept runs: a reload mid-training offers the run back, and resuming continues from its last checkpoint.
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Download } from 'playwright-core';
 import { PlaygroundPage } from './driver.ts';
+
+async function readDownload(download: Download): Promise<Buffer> {
+  return readFile((await download.path())!);
+}
 
 const TEST_TIMEOUT_MS = 300_000;
 /** Tiny, small batches on wasm: many steps per second, so checkpoints (every 2 s here) land at distinct steps. */
@@ -76,6 +82,19 @@ describe('Kept runs', () => {
     await rows.nth(1).getByTestId('run-compare').check();
     // Both runs' train curves are drawn (each run's history is read back from storage).
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="runs-compare"] g.series path.run-train').length === 2);
+    // Every chart saves as SVG and PNG: the comparison here.
+    const compare = page.getByTestId('runs-compare');
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), compare.getByTestId('chart-export-svg').click()]);
+    expect(svgDownload.suggestedFilename()).toBe('loss-of-the-two-runs.svg');
+    const svgText = await readDownload(svgDownload);
+    expect(svgText.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svgText.toString('utf8')).toContain('run-train');
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), compare.getByTestId('chart-export-png').click()]);
+    expect(pngDownload.suggestedFilename()).toBe('loss-of-the-two-runs.png');
+    const png = await readDownload(pngDownload);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(2_000);
+
     await rows.nth(0).getByTestId('run-delete').click();
     await rows.nth(0).getByTestId('run-delete-confirm').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="runs-table"] tbody tr').length === 1);

@@ -1,4 +1,5 @@
 // Generic block graph of one architecture or sampled path: React draws nodes and edges from archLayout.
+import { ChartExport } from './ChartExport.tsx';
 import { useId, useMemo, useRef } from 'react';
 import type { InputShape, PathBlock } from '../../core/space/types.ts';
 import { layoutArch, NODE_H, NODE_ROWS } from '../arch/archLayout.ts';
@@ -23,7 +24,8 @@ export function ArchGraph({ blocks, input, title }: ArchGraphProps) {
   const layout = useMemo(() => layoutArch(blocks, width), [blocks, width]);
   const ids = `arch${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   return (
-    <div className="arch-graph" ref={wrapRef}>
+    <div className="arch-graph" ref={wrapRef} data-chart>
+      <ChartExport title={title} />
       <svg width={layout.width} height={layout.height} role="group" aria-label={title}>
         <ArrowMarkers ids={ids} />
         <HatchPatterns ids={ids} />

@@ -1,4 +1,5 @@
 // Generic bar chart: React renders the bars, D3 computes the scales and draws the axes.
+import { ChartExport } from './ChartExport.tsx';
 import { useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { scaleBand, scaleLinear, scaleLog } from 'd3-scale';
@@ -55,7 +56,8 @@ export function BarChart<B extends BarDatum>({ bars, series, title, yLabel, ySca
   const tipX = Math.min(Math.max(barCentre, TIP_HALF_WIDTH), width - TIP_HALF_WIDTH);
 
   return (
-    <div className="bar-chart" ref={wrapRef}>
+    <div className="bar-chart" ref={wrapRef} data-chart>
+      <ChartExport title={title} />
       {legend && <SeriesLegend styles={series} idPrefix={idPrefix} />}
       <div className="chart-plot">
         <svg

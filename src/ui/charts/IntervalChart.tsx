@@ -1,4 +1,5 @@
 // Generic horizontal bars with interval whiskers, grouped by row: React draws the marks, D3 the scales and axes.
+import { ChartExport } from './ChartExport.tsx';
 import { useId, useMemo, useRef } from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { Axis } from './Axis.tsx';
@@ -51,7 +52,8 @@ export function IntervalChart({ data, groups, series, domain, title, xLabel, fla
   const labelOf = useMemo(() => (g: string) => (flagged?.has(g) ? `⚠ ${g}` : g), [flagged]);
 
   return (
-    <div className="interval-chart" ref={wrapRef}>
+    <div className="interval-chart" ref={wrapRef} data-chart>
+      <ChartExport title={title} />
       <SeriesLegend styles={series} idPrefix={idPrefix} />
       <svg width={width} height={height} role="img" aria-label={title}>
         <SeriesPatterns styles={series} idPrefix={idPrefix} />

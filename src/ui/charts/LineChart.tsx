@@ -1,4 +1,5 @@
 // Generic line chart: React renders paths and points, D3 computes scales and shapes and draws the axes.
+import { ChartExport } from './ChartExport.tsx';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
@@ -43,7 +44,8 @@ export function LineChart({ series, refLines = [], xDomain, title, xLabel, yLabe
   const cursorX = cursor.value;
 
   return (
-    <div className="line-chart" ref={wrapRef}>
+    <div className="line-chart" ref={wrapRef} data-chart>
+      <ChartExport title={title} />
       <LineLegend series={series} refLines={refLines} />
       <div className="chart-plot">
         <svg

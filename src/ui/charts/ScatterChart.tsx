@@ -1,4 +1,5 @@
 // Generic scatter chart: React draws points, lines, rules and bands; D3 computes the scales and draws the axes.
+import { ChartExport } from './ChartExport.tsx';
 import { useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { scaleLinear, scaleLog } from 'd3-scale';
@@ -72,7 +73,8 @@ export function ScatterChart<P extends ScatterDatum>(props: ScatterChartProps<P>
   };
 
   return (
-    <div className="scatter-chart" ref={wrapRef}>
+    <div className="scatter-chart" ref={wrapRef} data-chart>
+      <ChartExport title={title} />
       <ScatterLegend series={series} lines={lines} rules={rules} rulesLabel={props.rulesLabel} refLines={refLines} />
       <div className="chart-plot">
         <svg
