@@ -253,6 +253,25 @@ export class InspectorSteps {
     return download.suggestedFilename();
   }
 
+  /** Clicks "Download JSON" or "Export NasRec JSON"; returns the file's suggested name and where it was saved. */
+  async saveExport(panel: 'search' | 'rank', kind: 'json' | 'nasrec'): Promise<{ name: string; path: string }> {
+    const button = kind === 'json' ? 'inspector-download' : 'inspector-nasrec';
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`${panel}-panel`).getByTestId(button).first().click()]);
+    return { name: download.suggestedFilename(), path: (await download.path())! };
+  }
+
+  /** Opens a file in the Search panel's "Open an architecture file"; returns the imported inspector's key, or the error shown. */
+  async importArch(filePath: string): Promise<{ key: string | null; error: string | null }> {
+    const card = this.page.getByTestId('arch-import');
+    // Close what an earlier import opened, so the answer below is this file's.
+    if (await card.getByTestId('inspector-close').count()) await card.getByTestId('inspector-close').click();
+    await card.getByTestId('arch-import-input').setInputFiles(filePath);
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="arch-import"] [data-testid="inspector-key"], [data-testid="arch-import-error"]') !== null);
+    const error = card.getByTestId('arch-import-error');
+    if (await error.count()) return { key: null, error: await error.innerText() };
+    return { key: await card.getByTestId('inspector-key').innerText(), error: null };
+  }
+
   async close(panel: 'search' | 'rank'): Promise<void> {
     await this.page.getByTestId(`${panel}-panel`).getByTestId('inspector-close').click();
   }

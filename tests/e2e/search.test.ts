@@ -80,6 +80,14 @@ describe('Search and rank check', () => {
     expect(JSON.parse(inspected.json)).toMatchObject({ version: 1, blocks: expect.any(Array) });
     expect(inspected.metrics).toEqual(expect.arrayContaining(['Proxy loss (validation)', 'Test log loss', 'Test AUC', 'FLOPs per example']));
     expect(await app.inspector.downloadJson('search')).toMatch(/^arch-.+\.json$/);
+    // Both exports open again in the playground as the same architecture.
+    const inspectedKey = await app.page.getByTestId('search-panel').getByTestId('inspector-key').first().innerText();
+    const json = await app.inspector.saveExport('search', 'json');
+    const nasrec = await app.inspector.saveExport('search', 'nasrec');
+    expect(nasrec.name).toMatch(/-nasrec\.json$/);
+    expect(await app.inspector.importArch(json.path)).toEqual({ key: inspectedKey, error: null });
+    expect(await app.inspector.importArch(nasrec.path)).toEqual({ key: inspectedKey, error: null });
+    await app.page.getByTestId('arch-import').getByTestId('inspector-close').click();
 
     // Rank check: 4 architectures, proxy against from scratch, τ and ρ with intervals.
     await app.rank.configure(RANK);

@@ -5,6 +5,8 @@ import { Panel } from '../components/Panel.tsx';
 import { formatLogLoss, plural } from '../format.ts';
 import { useSearch } from '../hooks/useSearch.ts';
 import { ArchInspector } from '../inspector/ArchInspector.tsx';
+import { ArchImport } from '../inspector/ArchImport.tsx';
+import { inputShape } from './inputShape.ts';
 import { AnalysisRun } from './analysis/AnalysisRun.tsx';
 import { isJobLive } from './analysis/jobStatus.ts';
 import { analysisBlocker } from './analysis/supernetGate.ts';
@@ -135,6 +137,7 @@ export function SearchPanel({ supernet, data, trainingLive, running, onRunningCh
       {selectedRow && runOn && (
         <ArchInspector item={searchInspectItem(selectedRow, rowName(selectedRow), method, view.winnerKey)} space={runOn.space} input={runOn.input} onClose={() => setSelectedId(undefined)} />
       )}
+      <ArchImport space={supernet?.space} input={inputShape(data)} />
     </Panel>
   );
 }
