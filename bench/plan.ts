@@ -53,10 +53,21 @@ export function estimateWasmHeapMiB(c: TrainCase, measured: readonly TrainRow[])
 }
 
 /**
- * Why `c` should not be run on a backend (its estimated warm-up, timed and profiled steps exceed `maxCaseMs`),
- * or undefined to run it. See `estimateMsPerStep` for `measured` and `reference`.
+ * Why `c` should not be run on a backend (the same preset was skipped at a smaller batch, its estimated wasm heap
+ * is too large, or its estimated warm-up, timed and profiled steps exceed `maxCaseMs`), or undefined to run it. See `estimateMsPerStep` for `measured` and `reference`.
  */
-export function skipReason(c: TrainCase, budget: StepBudget, maxCaseMs: number, measured: readonly TrainRow[], reference: readonly TrainRow[] = []): string | undefined {
+export function skipReason(
+  c: TrainCase,
+  budget: StepBudget,
+  maxCaseMs: number,
+  measured: readonly TrainRow[],
+  reference: readonly TrainRow[] = [],
+  skipped: readonly TrainCase[] = [],
+): string | undefined {
+  // Steps only get slower and larger with the batch: the same preset skipped at a smaller batch settles it (without
+  // this, a case with no estimate — its smaller sibling skipped, no reference row — would run for an hour on cpu).
+  const smaller = skipped.find((s) => s.preset === c.preset && s.batch <= c.batch);
+  if (smaller) return `${c.preset} at batch ${smaller.batch} was already skipped on this backend`;
   const heap = estimateWasmHeapMiB(c, measured);
   if (heap !== undefined && heap > WASM_HEAP_LIMIT_MIB) {
     return `estimated ${(heap / 1024).toFixed(1)} GiB of wasm heap: over the ${(WASM_HEAP_LIMIT_MIB / 1024).toFixed(1)} GiB tfjs-wasm can use (wasm32)`;

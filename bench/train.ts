@@ -15,7 +15,7 @@ async function nodeRows(backend: 'wasm' | 'cpu', reference: readonly TrainRow[])
   const rows: TrainRow[] = [];
   const skipped: SkippedCase[] = [];
   for (const c of TRAIN_CASES) {
-    const reason = skipReason(c, TRAIN_BUDGET, MAX_CASE_MS, rows, reference);
+    const reason = skipReason(c, TRAIN_BUDGET, MAX_CASE_MS, rows, reference, skipped);
     if (reason) {
       skipped.push({ ...c, backend: `node:${backend}`, skipped: reason });
       continue;

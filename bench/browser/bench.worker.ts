@@ -1,7 +1,7 @@
 // The train bench in a browser worker: picks the asked backend as the app does, then measures each case.
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from '../../src/worker/backends/chooseBackend.ts';
-import { measureTrainCase, type TrainRow } from '../measure.ts';
+import { measureTrainCase, type TrainCase, type TrainRow } from '../measure.ts';
 import { skipReason } from '../plan.ts';
 import { sampleDataset } from '../sample.ts';
 import type { BenchEvent, BenchRequest } from './protocol.ts';
@@ -22,9 +22,11 @@ self.onmessage = async (e: MessageEvent<BenchRequest>) => {
     const budget = software ? { ...request.budget, warmupSteps: Math.min(request.budget.warmupSteps, 5) } : request.budget;
     const dataset = await sampleDataset();
     const rows: TrainRow[] = [];
+    const skipped: TrainCase[] = [];
     for (const c of request.cases) {
-      const reason = skipReason(c, budget, request.maxCaseMs, rows, request.reference);
+      const reason = skipReason(c, budget, request.maxCaseMs, rows, request.reference, skipped);
       if (reason) {
+        skipped.push(c);
         post({ type: 'skipped', case: c, reason });
         continue;
       }

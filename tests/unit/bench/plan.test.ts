@@ -50,6 +50,12 @@ describe('skipReason', () => {
     expect(skipReason({ preset: 'small', batch: 4096 }, budget, 8_000, [row('small', 512, 100)])).toBe('estimated 0.8 s/step: over the 8 s case budget');
     expect(skipReason({ preset: 'small', batch: 4096 }, budget, 9_000, [row('small', 512, 100)])).toBeUndefined();
   });
+  it('skips a case whose preset was already skipped at a smaller batch, even with no estimate of its own', () => {
+    const skipped = [{ preset: 'full' as const, batch: 512 }];
+    expect(estimateMsPerStep({ preset: 'full', batch: 4096 }, [row('tiny', 4096, 100)], [])).toBeUndefined();
+    expect(skipReason({ preset: 'full', batch: 4096 }, budget, 1e9, [row('tiny', 4096, 100)], [], skipped)).toBe('full at batch 512 was already skipped on this backend');
+    expect(skipReason({ preset: 'small', batch: 4096 }, budget, 1e9, [], [], skipped)).toBeUndefined();
+  });
   it('skips a wasm case whose heap, scaled from the same preset by the batch, would pass what wasm32 can address', () => {
     // Small at 512 left a 600 MiB heap: at 4096 that is 4.7 GiB, over the 3.5 GiB limit; Tiny's 144 MiB gives 1.1 GiB.
     const measured = [row('tiny', 512, 10, 144), row('small', 512, 100, 600)];
