@@ -104,6 +104,17 @@ function subset<F, K extends keyof F & string>(key: string, l: Lens<F>, field: K
   };
 }
 
+/** The proxy's four settings of the search or rank form: `<form>.fineTune`, `.fineTuneSteps`, `.fineTuneRows`, `.fineTuneLr`. */
+function proxyParams(form: 'search' | 'rank'): Param[] {
+  const l = proxyLens(form);
+  return [
+    choice(`${form}.fineTune`, l, 'mode', ['last', 'whole', 'none']),
+    text(`${form}.fineTuneSteps`, l, 'steps'),
+    text(`${form}.fineTuneRows`, l, 'valRows'),
+    text(`${form}.fineTuneLr`, l, 'lr'),
+  ];
+}
+
 const data = lens('data');
 const space = lens('space');
 const tech = lens('techniques');
@@ -158,18 +169,12 @@ const PARAMS: readonly Param[] = [
   text('search.generations', search, 'generations'),
   text('search.topK', search, 'topK'),
   text('search.budget', search, 'randomBudget'),
-  choice('search.fineTune', proxyLens('search'), 'mode', ['last', 'whole', 'none']),
-  text('search.fineTuneSteps', proxyLens('search'), 'steps'),
-  text('search.fineTuneRows', proxyLens('search'), 'valRows'),
-  text('search.fineTuneLr', proxyLens('search'), 'lr'),
+  ...proxyParams('search'),
   text('search.finalists', search, 'finalists'),
   text('search.scratchCap', search, 'scratchCap'),
   text('search.seed', search, 'seed'),
   text('rank.k', rank, 'k'),
-  choice('rank.fineTune', proxyLens('rank'), 'mode', ['last', 'whole', 'none']),
-  text('rank.fineTuneSteps', proxyLens('rank'), 'steps'),
-  text('rank.fineTuneRows', proxyLens('rank'), 'valRows'),
-  text('rank.fineTuneLr', proxyLens('rank'), 'lr'),
+  ...proxyParams('rank'),
   text('rank.scratchCap', rank, 'scratchCap'),
   flag('rank.ablation', rank, 'ablation'),
   text('rank.seed', rank, 'seed'),
