@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { paretoFront } from '../../../src/ui/panels/search/pareto.ts';
 import { bestSoFar, generationBands, generationLabel, populationPoints } from '../../../src/ui/panels/search/populationData.ts';
-import { focusIdOf, resultRows, sortRows } from '../../../src/ui/panels/search/resultRows.ts';
-import { ARCHS, baseline, candidate, finalist, KEYS } from './analysisFixtures.ts';
+import { focusIdOf, resultRows, resultsJson, sortRows } from '../../../src/ui/panels/search/resultRows.ts';
+import { archFromJson } from '../../../src/core/space/archJson.ts';
+import { ARCHS, baseline, candidate, finalist, KEYS, TINY } from './analysisFixtures.ts';
 
 const EVOLVED = [candidate(0, -1, 0.5), candidate(1, -1, 0.45), candidate(2, 0, 0.47), candidate(3, 0, 0.41), candidate(4, 1, 0.43)];
 
@@ -104,6 +105,21 @@ describe('resultRows', () => {
 
   it('sorts by proxy loss with the baselines (no proxy score) last', () => {
     expect(sortRows(rows, { column: 'proxyLoss', descending: false }).map((r) => r.proxyLoss ?? r.modelName)).toEqual([0.41, 0.43, 0.45, 0.47, 0.5, 'Logistic regression', 'DLRM-like']);
+  });
+
+  it('exports every row as JSON with the winner, full test metrics and each architecture readable again', () => {
+    const parsed = JSON.parse(resultsJson(rows, (r) => r.modelName ?? r.rowId, 'evolution', KEYS[3])) as {
+      version: number;
+      method: string;
+      winner: string;
+      rows: { role: string; key?: string; arch?: unknown; test?: { logLoss: number }; flops: number }[];
+    };
+    expect(parsed).toMatchObject({ version: 1, method: 'evolution', winner: KEYS[3] });
+    expect(parsed.rows.map((r) => r.role)).toEqual(rows.map((r) => r.role));
+    const finalistRow = parsed.rows[3]!;
+    expect(finalistRow.test?.logLoss).toBe(0.44);
+    expect(archFromJson(finalistRow.arch, TINY).arch).toEqual(ARCHS[3]);
+    expect(parsed.rows[5]!.arch).toBeUndefined(); // logistic regression is not an architecture of the space
   });
 
   it('keeps a finalist whose candidate has not arrived as its own row', () => {

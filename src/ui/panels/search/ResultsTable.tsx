@@ -7,7 +7,7 @@ import { formatCount, formatLogLoss } from '../../format.ts';
 import { useArchFocus } from '../../hooks/useArchFocus.ts';
 import { formatOrDash as num, LinkedRow, SortHeaderCell } from '../../components/SortableTable.tsx';
 import { generationLabel } from './populationData.ts';
-import { higherIsBetter, sortRows } from './resultRows.ts';
+import { higherIsBetter, resultsJson, sortRows } from './resultRows.ts';
 import type { ResultRow, SortColumn, SortOrder } from './resultRows.ts';
 
 export interface ResultsTableProps {
@@ -51,6 +51,14 @@ export function ResultsTable({ rows, method, winnerKey, nameOf, selectedId, onSe
         <h3>Results</h3>
         <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="search-results-csv">
           Download CSV
+        </button>
+        <button
+          type="button"
+          onClick={() => downloadText('search-results.json', resultsJson(sorted, nameOf, method, winnerKey))}
+          disabled={rows.length === 0}
+          data-testid="search-results-json"
+        >
+          Download JSON
         </button>
       </div>
       {rows.length === 0 ? (

@@ -1,4 +1,5 @@
 // The search results table's rows: every scored candidate, finalists merged in, every baseline; and sorting. Pure.
+import { archToJson, type ArchJson } from '../../../core/space/archJson.ts';
 import type { Arch, ArchKey } from '../../../core/space/types.ts';
 import type { Metrics } from '../../../core/train/metrics.ts';
 import type { CandidateMessage, FinalModelSummary } from '../../../worker/protocol.ts';
@@ -88,4 +89,42 @@ export function higherIsBetter(column: SortColumn): boolean {
 /** A sorted copy; rows without a value in the column (or NaN) go last in either direction; ties keep table order. */
 export function sortRows(rows: readonly ResultRow[], order: SortOrder): ResultRow[] {
   return sortByValue(rows, (r) => r[order.column], order.descending);
+}
+
+/** One row of the JSON export: what the table shows, the full test metrics, and the architecture in its JSON form. */
+export interface ResultJson {
+  name: string;
+  role: ResultRole;
+  model?: string;
+  key?: ArchKey;
+  order?: number;
+  generation?: number;
+  proxyLoss?: number;
+  valLoss?: number;
+  test?: Metrics;
+  flops: number;
+  params: number;
+  arch?: ArchJson;
+}
+
+/**
+ * Every scored candidate, finalist and baseline as JSON (`search-results.json`): the rows in the table's order, the
+ * search method and the winner's key. Each architecture opens again with "Open an architecture file" once saved alone.
+ */
+export function resultsJson(rows: readonly ResultRow[], nameOf: (row: ResultRow) => string, method: 'evolution' | 'random', winnerKey: ArchKey | undefined): string {
+  const out: ResultJson[] = rows.map((r) => ({
+    name: nameOf(r),
+    role: r.role,
+    ...(r.modelName !== undefined ? { model: r.modelName } : {}),
+    ...(r.key !== undefined ? { key: r.key } : {}),
+    ...(r.order !== undefined ? { order: r.order } : {}),
+    ...(r.generation !== undefined ? { generation: r.generation } : {}),
+    ...(r.proxyLoss !== undefined ? { proxyLoss: r.proxyLoss } : {}),
+    ...(r.valLoss !== undefined ? { valLoss: r.valLoss } : {}),
+    ...(r.test !== undefined ? { test: r.test } : {}),
+    flops: r.flops,
+    params: r.params,
+    ...(r.arch !== undefined ? { arch: archToJson(r.arch) } : {}),
+  }));
+  return `${JSON.stringify({ version: 1, method, ...(winnerKey !== undefined ? { winner: winnerKey } : {}), rows: out }, null, 2)}\n`;
 }
