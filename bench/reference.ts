@@ -22,6 +22,7 @@ import { DEFAULT_TRAIN_CONFIG } from '../src/core/train/config.ts';
 import { ADAGRAD_EPS, EmbeddingTables } from '../src/core/train/embeddings.ts';
 import { TrainLoop, type Forward, type LoopConfig } from '../src/core/train/loop.ts';
 import { bceWithLogits } from '../src/core/train/optimizer.ts';
+import { findTorchPython } from '../tests/torchPython.ts';
 import type { BenchOutput } from './run.ts';
 import { sampleDataset } from './sample.ts';
 
@@ -88,17 +89,6 @@ interface Reference {
   timing?: TorchRun[];
 }
 
-/** The first Python that imports torch: $NASREC_PYTHON, python3, then /usr/bin/python3 (a pyenv python3 may lack Debian's torch). */
-function findTorchPython(): { python: string; torch: string } | { skipped: string } {
-  const tried: string[] = [];
-  for (const python of [process.env.NASREC_PYTHON, 'python3', '/usr/bin/python3']) {
-    if (!python || tried.some((t) => t.startsWith(`${python}:`))) continue;
-    const r = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-    if (r.status === 0) return { python, torch: r.stdout.trim() };
-    tried.push(`${python}: ${r.error ? 'not found' : 'no torch'}`);
-  }
-  return { skipped: `no Python with torch (${tried.join('; ')}); install Debian's python3-torch or set NASREC_PYTHON` };
-}
 
 async function useBackend(backend: Backend): Promise<void> {
   if (!(await tf.setBackend(backend))) throw new Error(`the ${backend} backend did not start`);
@@ -276,7 +266,7 @@ async function timePreset(setup: Setup, torchRuns: readonly TorchRun[]): Promise
 /** Builds the built-in sample, checks every preset's subnets against PyTorch and times the timed presets at batch 512. */
 export async function referenceBench(): Promise<BenchOutput> {
   const found = findTorchPython();
-  if ('skipped' in found) return { table: [`reference bench skipped: ${found.skipped}`], json: { skipped: found.skipped } };
+  if ('missing' in found) return { table: [`reference bench skipped: ${found.missing}`], json: { skipped: found.missing } };
   const data = await sampleDataset({ rows: 20_000, seed: SEED });
   const input = inputShapeOf(data);
   const batch = fillBatch(data, data.splits.train.subarray(0, BATCH), emptyBatch(data, BATCH));

@@ -1,4 +1,5 @@
 // Turns streamed raw columns into the encoded Dataset: bucket counts, smallest index types, splits, statistics.
+import { encodingOf } from './encoding.ts';
 import { bucketIndex } from './hashing.ts';
 import { DistinctCounter } from './distinct.ts';
 import type { RowEncoder } from './encoder.ts';
@@ -150,7 +151,7 @@ export function finalize({ source, schema, encoder, options, bytes, elapsedMs }:
     categorical: p.rawCategorical.map((v, f) => (v === null ? 0 : bucketIndex(v, categorical[f]!.buckets))),
     raw: p.raw,
   }));
-  return { dataset, stats, preview };
+  return { dataset, stats, preview, encoding: encodingOf(schema, categorical.map((c) => c.buckets)) };
 }
 
 function rateOf(labels: Uint8Array, idx: Uint32Array): number {

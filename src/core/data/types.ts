@@ -110,11 +110,46 @@ export interface DataProgress {
   rows: number;
 }
 
+/** Version of DataEncoding (encoding.ts builds it from a schema). */
+export const ENCODING_VERSION = 1;
+
+/**
+ * One source column, in file order. The rules (encoder.ts, hashing.ts, numbers.ts; NASREC.md §2.3):
+ * - `label`: the cell is 0 or 1 (a number equal to 0 or 1 is accepted too).
+ * - `dense`: a decimal number, x → ln(max(x, 0) + 1); an empty cell → 0.
+ * - `categorical`: an empty cell is missing → index 0. Otherwise a raw 32-bit value: with `hex`, a cell of 1–8 hex
+ *   digits is that number; every other cell is the FNV-1a 32-bit hash of its UTF-8 bytes. Index = v mod (n − 1) + 1.
+ * - `avazuHour`: YYMMDDHH → the raw values hour of day (0–23) and weekday (0 = Sunday) of two categorical fields.
+ * - `skip`: ignored. A quoted cell (RFC 4180) is read without its outer quotes.
+ */
+export type EncodedColumn =
+  | { name: string; role: 'label' }
+  | { name: string; role: 'skip' }
+  | { name: string; role: 'dense'; field: number }
+  | { name: string; role: 'categorical'; field: number; hex: boolean }
+  | { name: string; role: 'avazuHour'; hourField: number; weekdayField: number };
+
+/** The encoding of a loaded dataset: its columns and each categorical field's table rows. */
+export interface DataEncoding {
+  version: typeof ENCODING_VERSION;
+  format: DataFormat;
+  delimiter: '\t' | ',';
+  /** The first line names the columns (Avazu, CSV); Criteo files have none. */
+  hasHeader: boolean;
+  columns: EncodedColumn[];
+  /** Dense field names in input order; none means one all-zero dense column (NASREC.md §2.2). */
+  dense: string[];
+  /** Categorical fields in input order with their table rows n_f. */
+  categorical: { name: string; buckets: number }[];
+}
+
 /** Everything a finished load yields. */
 export interface LoadResult {
   dataset: Dataset;
   stats: DatasetStats;
   preview: PreviewRow[];
+  /** How rows were encoded: columns, rules and table rows (exported with models and generated code). */
+  encoding: DataEncoding;
 }
 
 /** Error codes of a failed load; `message` is written for the user. */

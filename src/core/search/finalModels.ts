@@ -11,6 +11,8 @@ import type { Arch, ArchKey, SpaceConfig } from '../space/types.ts';
 import { inputShapeOf } from '../train/batches.ts';
 import { trainFromScratch, type ScratchConfig, type ScratchNet } from '../train/fromScratch.ts';
 import type { Metrics } from '../train/metrics.ts';
+import type { EmbeddingTables } from '../train/embeddings.ts';
+import { snapshotWeights, type TrainedWeights } from '../export/trainedModel.ts';
 
 /** A model trained from scratch: its validation score, test metrics at the stopping point, and cost. */
 export interface FinalModel {
@@ -25,6 +27,8 @@ export interface FinalModel {
   params: number;
   flops: number;
   steps: number;
+  /** The trained weights and tables at the stopping point, when asked for (`keepWeights`). */
+  weights?: TrainedWeights;
 }
 
 export interface FinalTrainingOptions {
@@ -35,6 +39,8 @@ export interface FinalTrainingOptions {
   signal?: CancelSignal;
   /** Progress inside one model's training. */
   onEval?: (point: { step: number; loss: number; steps: number }) => void;
+  /** Keep the trained weights (architectures of the space only): they can then be exported. */
+  keepWeights?: boolean;
 }
 
 /**
@@ -45,9 +51,13 @@ export async function trainArch(name: string, arch: Arch, options: FinalTraining
   const { data, space } = options;
   const input = inputShapeOf(data);
   const net = createStandalone(arch, space, input, { rng: options.rng.stream('init'), layerNorm: false });
-  const result = await train(net, space.embeddingDim, options);
+  let weights: TrainedWeights | undefined;
+  const atStop = options.keepWeights ? async (tables: EmbeddingTables) => void (weights = await snapshotWeights(net, tables)) : undefined;
+  const result = await train(net, space.embeddingDim, options, atStop);
   const cost = archCost(arch, space, input, { layerNorm: false });
-  return { name, key: archKey(arch), arch, valLoss: result.bestValLoss, test: result.test!, params: cost.params, flops: cost.flops, steps: result.steps };
+  const model: FinalModel = { name, key: archKey(arch), arch, valLoss: result.bestValLoss, test: result.test!, params: cost.params, flops: cost.flops, steps: result.steps };
+  if (weights) model.weights = weights;
+  return model;
 }
 
 /** A baseline to train: its name, and either an architecture of the space or the reason it cannot be one. */
@@ -70,8 +80,9 @@ export async function trainBaseline(spec: BaselineSpec, options: FinalTrainingOp
   return { name: spec.name, valLoss: result.bestValLoss, test: result.test!, params: net.cost.params, flops: net.cost.flops, steps: result.steps };
 }
 
-async function train(net: ScratchNet, embeddingDim: number, options: FinalTrainingOptions) {
+async function train(net: ScratchNet, embeddingDim: number, options: FinalTrainingOptions, atStop?: (tables: EmbeddingTables) => Promise<void>) {
   return trainFromScratch({
+    ...(atStop ? { atStop } : {}),
     data: options.data,
     net,
     embeddingDim,

@@ -47,7 +47,7 @@ export interface SearchReport {
   method: SearchMethod;
   candidates: Candidate[];
   finalists: FinalModel[];
-  /** The finalist with the best validation loss; its test metrics are the search's result. */
+  /** The finalist with the best validation loss; its test metrics are the search's result. It keeps its trained `weights`. */
   winner: FinalModel;
   baselines: FinalModel[];
   /** Baselines the space cannot express, with the reason. */
@@ -94,7 +94,11 @@ export async function runSearchJob(options: SearchJobOptions): Promise<SearchRep
   const finalists: FinalModel[] = [];
   for (const [i, c] of top.entries()) {
     options.onProgress?.({ stage: 'finalists', done: i, total: top.length, model: c.key });
-    const model = await trainArch(`finalist ${i + 1}`, c.arch, { data, space, scratch: config.scratch, rng: options.rng.stream(`finalist:${c.key}`), signal });
+    const model = await trainArch(`finalist ${i + 1}`, c.arch, { data, space, scratch: config.scratch, rng: options.rng.stream(`finalist:${c.key}`), signal, keepWeights: true });
+    // Only the winner's weights are kept (they can be exported); a finalist that is not the best so far lets go of its own.
+    const best = finalists.reduce<FinalModel | undefined>((a, b) => (a === undefined || b.valLoss < a.valLoss ? b : a), undefined);
+    if (best && best.valLoss <= model.valLoss) delete model.weights;
+    else if (best) delete best.weights;
     finalists.push(model);
     options.onFinalModel?.(model, 'finalist');
   }

@@ -17,19 +17,27 @@ export class EmbeddingTables {
   private readonly sums: Float32Array;
   private readonly touched: Int32Array;
 
+  /** @param init draws fresh tables, or gives trained ones ([rows_f · E] each, used as they are: not copied) */
   constructor(
     readonly rows: readonly number[],
     readonly dim: number,
     readonly batchSize: number,
-    rng: Rng,
+    init: Rng | { tables: readonly Float32Array[] },
   ) {
-    // Xavier-normal as nn.init.xavier_normal_ on a [rows, E] weight: std = sqrt(2 / (rows + E)) (§8.2).
-    this.tables = rows.map((n) => {
-      const std = Math.sqrt(2 / (n + dim));
-      const t = new Float32Array(n * dim);
-      for (let i = 0; i < t.length; i++) t[i] = rng.normal() * std;
-      return t;
-    });
+    if ('tables' in init) {
+      if (init.tables.length !== rows.length || init.tables.some((t, f) => t.length !== rows[f]! * dim)) {
+        throw new RangeError(`embedding tables do not match ${rows.length} fields of [rows, ${dim}]`);
+      }
+      this.tables = [...init.tables];
+    } else {
+      // Xavier-normal as nn.init.xavier_normal_ on a [rows, E] weight: std = sqrt(2 / (rows + E)) (§8.2).
+      this.tables = rows.map((n) => {
+        const std = Math.sqrt(2 / (n + dim));
+        const t = new Float32Array(n * dim);
+        for (let i = 0; i < t.length; i++) t[i] = init.normal() * std;
+        return t;
+      });
+    }
     this.accumulators = rows.map((n) => new Float32Array(n * dim));
     this.slots = rows.map((n) => new Int32Array(n).fill(-1));
     this.sums = new Float32Array(batchSize * dim);

@@ -3,6 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { throwIfCancelled, type CancelSignal } from '../cancel.ts';
 import type { Dataset } from '../data/types.ts';
 import type { Rng } from '../rng.ts';
+import type { EmbeddingTables } from './embeddings.ts';
 import { TrainLoop, type Forward, type LoopConfig } from './loop.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -65,6 +66,8 @@ export interface ScratchOptions {
   onEval?: (point: { step: number; loss: number; steps: number }) => void;
   /** Checked between steps; the run ends (throwing `signal.reason`) once aborted. */
   signal?: CancelSignal;
+  /** Called at the stopping point, before the network is freed: e.g. to keep its trained weights and tables. */
+  atStop?: (embeddings: EmbeddingTables) => Promise<void>;
 }
 
 /**
@@ -103,6 +106,7 @@ export async function trainFromScratch(options: ScratchOptions): Promise<Scratch
     await loop.readLosses();
     const result: ScratchResult = { bestValLoss: best, bestStep, steps: loop.step, stoppedEarly, curve };
     if (options.testRows) result.test = await loop.metrics(net.forward, options.testRows);
+    await options.atStop?.(loop.embeddings);
     return result;
   } finally {
     loop.dispose();
