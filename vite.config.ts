@@ -58,6 +58,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           testTimeout: 60_000,
+          // Set-up that trains a small supernet takes seconds, more while the two learning tests share the cores.
+          hookTimeout: 60_000,
         },
       },
       {

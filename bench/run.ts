@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dataBench } from './data.ts';
 import { referenceBench } from './reference.ts';
+import { reloadBench } from './reload.ts';
 import { scoreBench } from './score.ts';
 import { tablesBench } from './tables.ts';
 import { trainBench } from './train.ts';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<BenchOutput>> = {
   score: scoreBench,
   ui: uiBench,
   reference: referenceBench,
+  reload: reloadBench,
 };
 
 async function main(names: string[]): Promise<void> {

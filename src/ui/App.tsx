@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { BackendBadge } from './components/BackendBadge.tsx';
 import { ArchFocusContext, useArchFocusState } from './hooks/useArchFocus.ts';
-import { useBackend, useWorkerError } from './hooks/useBackend.ts';
+import { useBackend, useWorkerError, useWorkerRestarts } from './hooks/useBackend.ts';
 import type { LoadState } from './hooks/useDataLoad.ts';
 import { useSpaceSetup } from './hooks/useSpaceSetup.ts';
 import type { SupernetInfo } from './panels/analysis/supernetGate.ts';
@@ -45,6 +45,9 @@ export function App({ initial, href }: AppProps = {}) {
   const { refresh: refreshRuns } = stored;
   const backend = useBackend();
   const workerError = useWorkerError();
+  const restarts = useWorkerRestarts();
+  /** The stored run a worker crash ended: the training panel offers to resume it. */
+  const [crashedRunId, setCrashedRunId] = useState<string | undefined>(undefined);
   const [dataState, setDataState] = useState<LoadState>({ status: 'idle', seq: 0 });
   const [trainingLive, setTrainingLive] = useState(false);
   /** The supernet the worker keeps for search and rank (the last run that finished or was stopped). */
@@ -56,8 +59,19 @@ export function App({ initial, href }: AppProps = {}) {
   const data = dataState.status === 'ready' ? dataState.result : undefined;
   const running = searchLive ? 'search' : rankLive ? 'rank' : undefined;
   const analysisProps = { supernet, data, trainingLive, running } as const;
-  // A run is stored when it starts and updated when it ends: the list follows.
-  useEffect(() => refreshRuns(), [trainingLive, refreshRuns]);
+  // A run is stored when it starts and updated when it ends, and a search or rank check keeps its results with it: the list follows.
+  useEffect(() => refreshRuns(), [trainingLive, searchLive, rankLive, refreshRuns]);
+  // A fresh worker holds no supernet (the data panel loads the data again by itself).
+  useEffect(() => {
+    if (restarts.count > 0) {
+      setSupernet(undefined);
+      refreshRuns();
+    }
+  }, [restarts.count, refreshRuns]);
+  const crashedRun = stored.runs.find((r) => r.id === crashedRunId && r.checkpointStep !== undefined);
+  const reopened = stored.openedRun?.checkpointStep !== undefined ? stored.openedRun : undefined;
+  const resumeRun = reopened ?? crashedRun;
+  const interrupted = stored.interrupted?.id === crashedRunId ? undefined : stored.interrupted;
   // The last source that can be shared (the sample or a URL); before any load, the one the page opened with.
   const loadedSource = dataState.status === 'idle' ? undefined : dataState.source;
   const [source, setSource] = useState<SharedSource>(opened.source);
@@ -109,12 +123,19 @@ export function App({ initial, href }: AppProps = {}) {
             <p>{stored.storageError}</p>
           </div>
         )}
-        {stored.interrupted && <InterruptedRunBanner run={stored.interrupted} href={href ?? window.location.href} />}
+        {interrupted && <InterruptedRunBanner run={interrupted} href={href ?? window.location.href} />}
+        {restarts.last && (
+          <div className={`alert ${restarts.last.restarted ? 'alert-warn' : 'alert-error'}`} role="alert" data-testid="worker-restarted" data-count={restarts.count}>
+            <p className="alert-title">{restarts.last.restarted ? 'The background worker was restarted' : 'The background worker stopped'}</p>
+            <p>{restarts.last.reason}</p>
+            {restarts.last.restarted && <p className="alert-next">The data loads again by itself; train or resume the supernet before searching.</p>}
+          </div>
+        )}
         {workerError && (
           <div className="alert alert-error" role="alert" data-testid="worker-error">
             <p className="alert-title">The background worker reported a problem</p>
             <p>{workerError}</p>
-            <p className="alert-next">Reload the page to start a fresh worker.</p>
+            <p className="alert-next">If the page stops responding, reload it: stored runs are kept.</p>
           </div>
         )}
         <main className="steps">
@@ -139,7 +160,9 @@ export function App({ initial, href }: AppProps = {}) {
             initialForm={opened.train}
             onFormChange={setTrainForm}
             record={record}
-            resumeRun={stored.resumeRun}
+            resumeRun={resumeRun}
+            resumeCause={reopened ? 'closed' : 'crashed'}
+            onRunCrashed={setCrashedRunId}
             onRunStored={refreshRuns}
           />
           <SearchPanel {...analysisProps} onRunningChange={setSearchLive} initialForm={opened.search} onFormChange={setSearchForm} />

@@ -1,6 +1,9 @@
 // The UI's one handle on the trainer worker: starts it, sends typed requests, routes typed replies.
 import { assertNever } from './protocol.ts';
 import type {
+  FaultKind,
+  ModelFilesMessage,
+  ModelOpenedMessage,
   RecordRequest,
   RunAction,
   RunSummary,
@@ -22,7 +25,7 @@ import type {
   TrainControl,
   TrainProgressMessage,
 } from './protocol.ts';
-import type { SpaceConfig } from '../core/space/types.ts';
+import type { Arch, SpaceConfig } from '../core/space/types.ts';
 
 export interface BackendInfo {
   name: BackendName;
@@ -66,12 +69,30 @@ export class JobCancelled extends Error {
 export type TrainStarted = Extract<FromWorker, { type: 'trainStarted' }>;
 export type TrainDone = Extract<FromWorker, { type: 'trainDone' }>;
 
+export type BackendSwitched = Extract<FromWorker, { type: 'backendSwitched' }>;
+
 export interface TrainListeners {
+  /** The run started, or started again on another backend after a failure (`resumedFrom` set). */
   onStarted?(msg: TrainStarted): void;
   onProgress?(msg: TrainProgressMessage): void;
   /** A checkpoint of the recorded run was stored. */
   onCheckpoint?(msg: Extract<FromWorker, { type: 'checkpointSaved' }>): void;
+  /** The backend failed mid-run; the run goes on on another one (a new `onStarted` follows). */
+  onBackendSwitched?(msg: BackendSwitched): void;
 }
+
+/** The worker stopped (an uncaught error) and a fresh one was started, or, after too many, not. */
+export interface WorkerRestart {
+  /** What happened and what to do, in words for people. */
+  reason: string;
+  restarted: boolean;
+  /** Restarts of this page's worker so far. */
+  count: number;
+}
+
+/** Most restarts within RESTART_WINDOW_MS before the client gives up (a worker that fails as it starts). */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
 
 /** The running supernet training: await `done` (rejects with WorkerJobError on failure). */
 export interface TrainJob {
@@ -120,9 +141,25 @@ interface Pending {
   onProgress?: (p: LoadProgress) => void;
 }
 
-/** Owns the worker. One instance per page. */
+/** An export request's answer. */
+type ExportReply = ModelFilesMessage | Extract<FromWorker, { type: 'codeFiles' }> | ModelOpenedMessage;
+
+/** Adds `listener` to `set`; @returns the function that removes it. */
+function subscribe<T>(set: Set<T>, listener: T): () => void {
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/** Owns the worker (and restarts it after a crash). One instance per page. */
 export class PlaygroundClient {
-  private readonly worker: Worker;
+  private worker: Worker;
+  private readonly workerName: string;
+  private readonly ownsWorker: boolean;
+  private readonly restartTimes: number[] = [];
+  private restarts = 0;
+  private readonly restartListeners = new Set<(r: WorkerRestart) => void>();
+  private readonly switchListeners = new Set<(m: BackendSwitched) => void>();
+  private readonly pendingExports = new Map<number, { resolve(m: ExportReply): void; reject(e: Error): void }>();
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly pendingSpace = new Map<number, { resolve(m: SpaceInfoMessage): void; reject(e: Error): void }>();
@@ -142,19 +179,91 @@ export class PlaygroundClient {
    * its self-test. It travels in the worker's `name`: a query on the worker's URL would be mixed into the query
    * Vite's dev server adds to it, while `name` reaches `self.name` unchanged in dev and production builds.
    */
-  constructor(worker?: Worker, options: { backend?: BackendName | undefined } = {}) {
+  constructor(worker?: Worker, options: { backend?: BackendName | undefined; faults?: boolean } = {}) {
     this.requestedBackend = worker ? undefined : options.backend;
-    const name = options.backend ? `nasrec-trainer backend=${options.backend}` : 'nasrec-trainer';
-    this.worker = worker ?? new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name });
-    this.worker.addEventListener('message', (event: MessageEvent<FromWorker>) => this.onMessage(event.data));
-    this.worker.addEventListener('error', (event: ErrorEvent) => {
-      const message = `The background worker crashed: ${event.message || 'unknown error'}`;
-      for (const map of [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis] as Map<number, { reject(e: Error): void }>[]) {
-        for (const p of map.values()) p.reject(new WorkerJobError('worker', 'crash', message));
-        map.clear();
-      }
-      for (const l of this.errorListeners) l(message);
+    this.workerName = ['nasrec-trainer', ...(options.backend ? [`backend=${options.backend}`] : []), ...(options.faults ? ['faults'] : [])].join(' ');
+    this.ownsWorker = worker === undefined;
+    this.worker = this.attach(worker ?? this.spawn());
+  }
+
+  private spawn(): Worker {
+    return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: this.workerName });
+  }
+
+  private attach(worker: Worker): Worker {
+    worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+      if (worker === this.worker) this.onMessage(event.data);
     });
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      if (worker === this.worker) this.onCrash(event.message || 'unknown error');
+    });
+    return worker;
+  }
+
+  /**
+   * An uncaught error ended the worker's handling: every job still waiting fails with code `crash`, and a fresh
+   * worker replaces it (the stored runs live in IndexedDB and are untouched) — unless it crashed too often.
+   */
+  private onCrash(what: string): void {
+    const now = Date.now();
+    this.restartTimes.push(now);
+    while (this.restartTimes.length > 0 && now - this.restartTimes[0]! > RESTART_WINDOW_MS) this.restartTimes.shift();
+    const restart = this.ownsWorker && this.restartTimes.length <= MAX_RESTARTS;
+    const message = restart
+      ? `The background worker crashed (${what}) and was restarted. Stored runs are safe; a run that was training can be resumed from its last checkpoint.`
+      : `The background worker crashed (${what})${this.ownsWorker ? ` ${this.restartTimes.length} times within a minute, so it was not restarted again` : ''}. Reload the page.`;
+    const failure = new WorkerJobError('worker', 'crash', message);
+    for (const map of [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis, this.pendingRunActions, this.pendingExports] as Map<number, { reject(e: Error): void }>[]) {
+      for (const p of map.values()) p.reject(failure);
+      map.clear();
+    }
+    for (const resolve of this.pendingRuns.values()) resolve([]);
+    this.pendingRuns.clear();
+    if (restart) {
+      this.worker.terminate();
+      this.restarts++;
+      this.worker = this.attach(this.spawn());
+    }
+    for (const l of this.restartListeners) l({ reason: message, restarted: restart, count: this.restarts });
+  }
+
+  /** Calls `listener` after the worker crashed (and was restarted, unless `restarted` is false). */
+  onRestart(listener: (r: WorkerRestart) => void): () => void {
+    return subscribe(this.restartListeners, listener);
+  }
+
+  /** Calls `listener` when a backend failed mid-run and the worker moved to another one. */
+  onBackendSwitched(listener: (m: BackendSwitched) => void): () => void {
+    return subscribe(this.switchListeners, listener);
+  }
+
+  /** The last search's winner as tfjs model files (model.json text and its weights). */
+  exportModel(): Promise<ModelFilesMessage> {
+    return this.exportRequest({ type: 'exportModel', id: this.nextId++ }) as Promise<ModelFilesMessage>;
+  }
+
+  /** PyTorch code for `arch` (zipped), with the trained weights when it is the last search's winner. */
+  exportCode(arch: Arch, space: SpaceConfig, name: string): Promise<Extract<FromWorker, { type: 'codeFiles' }>> {
+    return this.exportRequest({ type: 'exportCode', id: this.nextId++, arch, space, name }) as Promise<Extract<FromWorker, { type: 'codeFiles' }>>;
+  }
+
+  /** Reads exported model files back and measures them on the loaded test split when they fit it. */
+  openModel(json: string, weights: ArrayBuffer): Promise<ModelOpenedMessage> {
+    const msg: ToWorker = { type: 'openModel', id: this.nextId++, json, weights };
+    const done = new Promise<ExportReply>((resolve, reject) => this.pendingExports.set(msg.id, { resolve, reject }));
+    this.worker.postMessage(msg, [weights]);
+    return done as Promise<ModelOpenedMessage>;
+  }
+
+  private exportRequest(msg: Extract<ToWorker, { type: 'exportModel' | 'exportCode' }>): Promise<ExportReply> {
+    const done = new Promise<ExportReply>((resolve, reject) => this.pendingExports.set(msg.id, { resolve, reject }));
+    this.post(msg);
+    return done;
+  }
+
+  /** Test hook (honoured only with `faults: true`): loses the WebGPU device, fails a step, or crashes the worker. */
+  injectFault(fault: FaultKind): void {
+    this.post({ type: 'injectFault', fault });
   }
 
   /** Starts loading data; progress arrives a few times a second through `onProgress`. */
@@ -238,14 +347,12 @@ export class PlaygroundClient {
 
   /** Calls `listener` when storing runs fails (quota, no IndexedDB); training goes on unrecorded. */
   onStorageError(listener: (message: string) => void): () => void {
-    this.storageListeners.add(listener);
-    return () => this.storageListeners.delete(listener);
+    return subscribe(this.storageListeners, listener);
   }
 
-  /** Calls `listener` with errors not tied to a job (worker crash, backend failure). */
+  /** Calls `listener` with errors not tied to a job (a backend failure; crashes go to `onRestart`). */
   onError(listener: (message: string) => void): () => void {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return subscribe(this.errorListeners, listener);
   }
 
   terminate(): void {
@@ -319,6 +426,16 @@ export class PlaygroundClient {
       case 'rankPoint':
         this.pendingAnalysis.get(msg.id)?.listeners.onRankPoint?.(msg);
         return;
+      case 'modelFiles':
+      case 'codeFiles':
+      case 'modelOpened':
+        this.pendingExports.get(msg.id)?.resolve(msg);
+        this.pendingExports.delete(msg.id);
+        return;
+      case 'backendSwitched':
+        if (msg.id !== undefined) this.pendingTrain.get(msg.id)?.listeners.onBackendSwitched?.(msg);
+        for (const l of this.switchListeners) l(msg);
+        return;
       case 'searchDone':
       case 'rankDone':
         this.pendingAnalysis.get(msg.id)?.resolve(msg);
@@ -334,14 +451,15 @@ export class PlaygroundClient {
         const job =
           id === undefined
             ? undefined
-            : (this.pending.get(id) ?? this.pendingSpace.get(id) ?? this.pendingTrain.get(id) ?? this.pendingAnalysis.get(id) ?? this.pendingRunActions.get(id));
+            : (this.pending.get(id) ??
+              this.pendingSpace.get(id) ??
+              this.pendingTrain.get(id) ??
+              this.pendingAnalysis.get(id) ??
+              this.pendingRunActions.get(id) ??
+              this.pendingExports.get(id));
         if (job && id !== undefined) {
           job.reject(new WorkerJobError(msg.where, msg.code, msg.message));
-          this.pending.delete(id);
-          this.pendingSpace.delete(id);
-          this.pendingTrain.delete(id);
-          this.pendingAnalysis.delete(id);
-          this.pendingRunActions.delete(id);
+          for (const map of [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis, this.pendingRunActions, this.pendingExports]) map.delete(id);
         } else {
           for (const l of this.errorListeners) l(msg.message);
         }

@@ -15,6 +15,7 @@ import type { RankCorrelationSummary } from '../core/search/rankJob.ts';
 import type { Arch, ArchKey, DenseOp, PathBlock, SpaceConfig, SparseOp } from '../core/space/types.ts';
 import type { TrainConfig } from '../core/train/config.ts';
 import type { Metrics } from '../core/train/metrics.ts';
+import type { ModelMetadata } from '../core/export/modelFiles.ts';
 
 export type { TrainConfig };
 
@@ -56,7 +57,25 @@ export type ToWorker =
   /** The stored runs (answered with `runs`). */
   | { type: 'listRuns'; id: number }
   /** Renames, deletes or prunes stored runs (answered with `runs`), or reads one's loss history (`runHistory`). */
-  | { type: 'runAction'; id: number; action: RunAction };
+  | { type: 'runAction'; id: number; action: RunAction }
+  /** The last search's winner as tfjs model files (answered with `modelFiles`). */
+  | { type: 'exportModel'; id: number }
+  /**
+   * PyTorch code for `arch` on the loaded data's encoding, zipped (answered with `codeFiles`); the last search's
+   * trained weights go in too when `arch` is its winner.
+   */
+  | { type: 'exportCode'; id: number; arch: Arch; space: SpaceConfig; name: string }
+  /** Reads exported model files back, and measures the model on the loaded test split when it fits the data (`modelOpened`). */
+  | { type: 'openModel'; id: number; json: string; weights: ArrayBuffer }
+  /** Test hooks, honoured only when the page address asked for them (`?faults=1`): see FaultKind. */
+  | { type: 'injectFault'; fault: FaultKind };
+
+/**
+ * Faults a browser test can cause on purpose: `deviceLoss` destroys the WebGPU device (a real device loss),
+ * `backendError` makes the next training step throw as a failing backend would, `crash` throws an uncaught error
+ * that ends the worker's handling (the page then restarts it).
+ */
+export type FaultKind = 'deviceLoss' | 'backendError' | 'crash';
 
 export type RunAction =
   | { kind: 'rename'; runId: string; name: string }
@@ -82,6 +101,11 @@ export interface RecordRequest {
   data: StoredDataSource;
   /** Continue this stored run from its latest checkpoint instead of starting a new one. */
   resumeRunId?: string;
+  /**
+   * With `resumeRunId`: only bring the run's supernet back from its latest checkpoint (no step is trained and the
+   * stored run is left as it is), so search and rank can use it again after a reload.
+   */
+  loadOnly?: boolean;
   /** Wall-clock time between checkpoints (default CHECKPOINT_EVERY_MS). */
   checkpointEveryMs?: number;
 }
@@ -99,6 +123,37 @@ export interface RunSummary {
   lastStep: number;
   /** The step of the latest checkpoint, if any (where a resume starts). */
   checkpointStep?: number;
+  /** The search and rank check last run on this run's supernet. */
+  results: StoredResults;
+}
+
+/** A stored search: what a comparison of runs shows, and every candidate's score. */
+export interface StoredSearch {
+  status: 'running' | 'finished' | 'stopped' | 'failed';
+  startedAt: number;
+  updatedAt: number;
+  method: 'evolution' | 'random';
+  budget: number;
+  seed: number;
+  candidates: { index: number; generation: number; key: ArchKey; loss: number; flops: number; params: number }[];
+  finals: FinalModelSummary[];
+  winnerKey?: ArchKey;
+}
+
+/** A stored rank check: K, the correlations (default first, then each ablation) and every point. */
+export interface StoredRank {
+  status: 'running' | 'finished' | 'stopped' | 'failed';
+  startedAt: number;
+  updatedAt: number;
+  k: number;
+  seed: number;
+  points: { key: ArchKey; arch: Arch; proxy?: number; standalone?: number }[];
+  correlations: RankCorrelationSummary[];
+}
+
+export interface StoredResults {
+  search?: StoredSearch;
+  rank?: StoredRank;
 }
 
 /** Default time between supernet checkpoints: a reload loses at most this much training. */
@@ -267,7 +322,39 @@ export type FromWorker =
   | { type: 'searchDone'; id: number; winnerKey: ArchKey; skippedBaselines: { name: string; reason: string }[] }
   | { type: 'rankPoint'; id: number; index: number; key: ArchKey; arch: Arch; proxy?: number; standalone?: number }
   | RankDoneMessage
-  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker' | 'space' | 'train' | 'search' | 'rank' | 'storage'; code?: string; message: string };
+  | ModelFilesMessage
+  | { type: 'codeFiles'; id: number; fileName: string; zip: ArrayBuffer; files: string[] }
+  | ModelOpenedMessage
+  /**
+   * The backend failed mid-job (a lost WebGPU device, a backend error): the worker moved to `to` (a `backend`
+   * message follows) and, for a training run, resumed it from `resumedFrom` (its last checkpoint, or step 0).
+   */
+  | { type: 'backendSwitched'; id?: number; from: BackendName; to: BackendName; reason: string; atStep?: number; resumedFrom?: number }
+  | { type: 'error'; id?: number; where: 'data' | 'backend' | 'worker' | 'space' | 'train' | 'search' | 'rank' | 'storage' | 'export'; code?: string; message: string };
+
+/** A trained model's files: tfjs's model.json (text) and its weights file (transferred). */
+export interface ModelFilesMessage {
+  type: 'modelFiles';
+  id: number;
+  /** Suggested file names (the manifest points at `weightsName`). */
+  jsonName: string;
+  weightsName: string;
+  json: string;
+  weights: ArrayBuffer;
+}
+
+/** Model files read back: the architecture, what the file says, and what it scores on the loaded data. */
+export interface ModelOpenedMessage {
+  type: 'modelOpened';
+  id: number;
+  arch: Arch;
+  space: SpaceConfig;
+  key: ArchKey;
+  metadata: ModelMetadata;
+  params: number;
+  /** Metrics on the loaded test split, or why they were not measured (no data, another input shape or tables). */
+  evaluation: { rows: number; test: Metrics } | { skipped: string };
+}
 
 /** Compile-time exhaustiveness check for `switch (msg.type)`. */
 export function assertNever(value: never): never {

@@ -1,20 +1,26 @@
-// The worker's composition root: picks the tfjs backend, runs jobs, routes cancellation and transport, owns the loaded data.
+// The worker's composition root: picks the tfjs backend (and moves off one that fails), runs jobs, routes
+// cancellation and transport, owns the loaded data, the trained supernet and the last search's winner.
 /// <reference lib="webworker" />
 import { DataError } from '../core/data/types.ts';
+import type { TrainedModel } from '../core/export/trainedModel.ts';
 import { validateSpace } from '../core/space/index.ts';
 import { validateTrainConfig } from '../core/train/config.ts';
 import { backendPreference, chooseBackend, type BackendChoice } from './backends/chooseBackend.ts';
+import { BackendHealth, faultsAllowed } from './backends/health.ts';
+import { modelFilesMessage, openModelFiles, pytorchZip, winnerModel } from './jobs/exports.ts';
 import { runLoadData, type LoadedData } from './jobs/loadData.ts';
 import { spaceInfo } from './jobs/spaceInfo.ts';
 import { runRank } from './jobs/rank.ts';
+import { ResultRecorder } from './jobs/resultRecorder.ts';
+import { listRuns, runAction, startRecording, type Recording } from './jobs/runs.ts';
+import { TrainingFailed, trainWithFailover } from './jobs/failover.ts';
 import { runSearch } from './jobs/search.ts';
-import { RunRecorder, unpackOptimizer } from './jobs/runRecorder.ts';
-import { TrainingDiverged, TrainingJob } from './jobs/train.ts';
-import type { Checkpoint } from '../core/train/checkpoint.ts';
-import type { ResumeState } from '../core/train/trainer.ts';
+import { TrainingJob } from './jobs/train.ts';
 import { RunStore } from './store/runStore.ts';
 import type { TrainedSupernet } from './jobs/trained.ts';
-import { assertNever, CHECKPOINT_EVERY_MS, type FromWorker, type RunAction, type RunSummary, type ToWorker } from './protocol.ts';
+import { archKey } from '../core/space/arch.ts';
+import { inputShapeOf } from '../core/train/batches.ts';
+import { assertNever, type BackendName, type FromWorker, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const loads = new Map<number, AbortController>();
@@ -27,6 +33,8 @@ let trained: TrainedSupernet | undefined;
 let analysis: { id: number; controller: AbortController } | undefined;
 /** The speed cap outlives jobs, so a change made before a run starts is kept. */
 let stepsPerSecond = 0;
+/** The last search's winner with its trained weights (what "Download model" exports). */
+let winner: TrainedModel | undefined;
 
 /** The run store, opened on first use; undefined (with the reason reported) where IndexedDB is not available. */
 let storeOpening: Promise<RunStore | undefined> | undefined;
@@ -42,11 +50,50 @@ function post(msg: FromWorker): void {
   scope.postMessage(msg);
 }
 
-const backend: Promise<BackendChoice> = chooseBackend(backendPreference(scope.name));
-backend.then(
-  (choice) => post({ type: 'backend', ...choice }),
-  (err: unknown) => post({ type: 'error', where: 'backend', message: `Could not start any tfjs backend: ${String(err)}` }),
-);
+const preferred = backendPreference(scope.name);
+const health = new BackendHealth(faultsAllowed(scope.name));
+/** Backends that failed mid-run in this worker: never chosen again (cpu excepted, the last resort). */
+const failedBackends = new Set<BackendName>();
+
+function announce(choice: BackendChoice): BackendChoice {
+  post({ type: 'backend', ...choice });
+  if (choice.name === 'webgpu') health.watchWebGpu();
+  return choice;
+}
+
+let backend: Promise<BackendChoice> = chooseBackend(preferred).then(announce);
+backend.catch((err: unknown) => post({ type: 'error', where: 'backend', message: `Could not start any tfjs backend: ${String(err)}` }));
+
+/** Leaves a backend that failed (`why`) for the next one down (WebGPU → wasm → cpu) that passes its self-test, and says so. */
+async function moveOff(from: BackendName, why: string): Promise<BackendChoice> {
+  failedBackends.add(from);
+  health.reset();
+  const order: BackendName[] = ['webgpu', 'wasm', 'cpu'];
+  const next = await chooseBackend(undefined, new Set([...failedBackends, ...order.slice(0, order.indexOf(from) + 1)]));
+  const reason = `${from === 'webgpu' ? 'WebGPU' : from} failed mid-run: ${why}${next.reason ? `; ${next.reason}` : ''}`;
+  const choice = { ...next, reason };
+  backend = Promise.resolve(announce(choice));
+  return choice;
+}
+
+// A device lost while no training runs: the supernet kept for search and rank lived on it.
+health.onLost((why) => {
+  if (training) return; // the training job notices at its next step and moves itself
+  void backend.then(async (choice) => {
+    if (choice.name !== 'webgpu') return;
+    const hadSupernet = trained !== undefined;
+    trained = undefined; // its tensors went with the device
+    await moveOff('webgpu', why);
+    if (hadSupernet) {
+      post({
+        type: 'error',
+        where: 'backend',
+        code: 'supernetLost',
+        message: 'The trained supernet was on the lost WebGPU device. Open its run in the runs list (step 6) and load its supernet from the checkpoint, or train again.',
+      });
+    }
+  });
+});
 
 scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
@@ -76,11 +123,25 @@ scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       void analyse(msg);
       return;
     case 'listRuns':
-      void listRuns(msg.id);
+      void runStore().then((store) => listRuns(store, msg.id, post));
       return;
     case 'runAction':
-      void runAction(msg.id, msg.action);
+      void runStore().then((store) => runAction(store, msg.id, msg.action, post));
       return;
+    case 'exportModel':
+      exportModel(msg.id);
+      return;
+    case 'exportCode':
+      exportCode(msg);
+      return;
+    case 'openModel':
+      void openModel(msg);
+      return;
+    case 'injectFault': {
+      const why = health.inject(msg.fault);
+      if (why) post({ type: 'error', where: 'worker', code: 'fault', message: `No ${msg.fault} was injected: ${why}.` });
+      return;
+    }
     default:
       assertNever(msg);
   }
@@ -119,92 +180,116 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   } catch (err) {
     return fail('badOption', describe(err));
   }
-  const dataset = data.result.dataset;
+  const loaded = data;
+  const dataset = loaded.result.dataset;
   if (dataset.splits.train.length < msg.train.batchSize) {
     return fail('badOption', `The training split has ${dataset.splits.train.length} rows, fewer than one batch of ${msg.train.batchSize}. Load more rows or use a smaller batch.`);
   }
   if (analysis) return fail('busy', 'A search or rank check is running on the trained supernet. Stop it first.');
   const choice = await backend;
   dropTrained();
-  let recording: { recorder?: RunRecorder; resume?: ResumeState };
+  let recording: Recording;
   try {
-    recording = await startRecording(msg);
+    const store = msg.record ? await runStore() : undefined;
+    recording = await startRecording(store, { id: msg.id, ...(msg.record ? { record: msg.record } : {}), config: { share: msg.record?.config, space: msg.space, train: msg.train, seed: msg.seed } }, post);
   } catch (err) {
     return fail('resume', describe(err));
   }
-  const job = new TrainingJob(
-    { id: msg.id, data: dataset, valBaseRateLogLoss: data.result.stats.splits.val.baseRateLogLoss, space: msg.space, train: msg.train, seed: msg.seed, backend: choice.name, post, ...recording },
-    stepsPerSecond,
-  );
-  training = job;
+  if (msg.record?.loadOnly) return loadSupernet(msg, recording);
+  // A backend that fails mid-run (a lost device, a failing kernel) hands the run to the next one, from its last checkpoint.
   try {
-    const trainer = await job.run();
-    trained = { trainer, dataset, space: msg.space, train: msg.train, seed: msg.seed };
+    const done = await trainWithFailover({
+      jobId: msg.id,
+      backend: choice.name,
+      recording,
+      post,
+      lostReason: () => health.lostReason,
+      moveOff: async (from, why) => (await moveOff(from, why)).name,
+      makeJob: (on, rec) =>
+        (training = new TrainingJob(
+          {
+            id: msg.id,
+            data: dataset,
+            valBaseRateLogLoss: loaded.result.stats.splits.val.baseRateLogLoss,
+            space: msg.space,
+            train: msg.train,
+            seed: msg.seed,
+            backend: on,
+            post,
+            checkBackend: () => health.check(on),
+            ...rec,
+          },
+          stepsPerSecond,
+        )),
+    });
+    const runId = done.recording.recorder?.runId;
+    trained = { trainer: done.trainer, dataset, space: msg.space, train: msg.train, seed: msg.seed, ...(runId ? { runId } : {}) };
   } catch (err) {
-    if (err instanceof TrainingDiverged) fail('diverged', err.message);
-    else fail(err instanceof RangeError ? 'resume' : 'internal', `Training stopped with an error: ${describe(err)}`);
+    if (err instanceof TrainingFailed) fail(err.code, err.message);
+    else fail('internal', `Training stopped with an error: ${describe(err)}`);
   } finally {
     training = undefined;
   }
 }
 
-/**
- * The recorder of a run asked to be kept (a new stored run, or the stored run being resumed with its latest
- * checkpoint). Without storage the run trains unrecorded (the reason was reported); a resume without a checkpoint throws.
- */
-async function startRecording(msg: Extract<ToWorker, { type: 'train' }>): Promise<{ recorder?: RunRecorder; resume?: ResumeState }> {
-  const record = msg.record;
-  if (!record) return {};
-  const store = await runStore();
-  if (!store && record.resumeRunId) throw new Error('This browser keeps no runs, so there is nothing to resume.');
-  if (!store) return {};
-  const every = record.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
-  if (record.resumeRunId) {
-    const run = await store.getRun(record.resumeRunId);
-    const latest = await store.latestCheckpoint(run.id);
-    if (!latest) throw new Error(`${run.name} has no checkpoint to resume from; start it again instead.`);
-    const { optimizer, embeddingAccumulators } = unpackOptimizer(latest.payload.optimizer ?? new Float32Array([0]));
-    const checkpoint: Checkpoint = { meta: latest.payload.meta as Checkpoint['meta'], weights: latest.payload.weights, embeddings: latest.payload.embeddings };
-    await store.truncateHistory(run.id, latest.step);
-    await store.updateRun(run.id, { lastStep: latest.step });
-    return { recorder: new RunRecorder(store, run.id, msg.id, every, post, latest.step), resume: { checkpoint, optimizer, embeddingAccumulators } };
-  }
+/** A kept run's supernet from its latest checkpoint, for search and rank; the stored run is not written to. */
+async function loadSupernet(msg: Extract<ToWorker, { type: 'train' }>, recording: Recording): Promise<void> {
+  const loaded = data!;
+  const choice = await backend;
+  const runId = recording.recorder?.runId;
+  const job = new TrainingJob({
+    id: msg.id,
+    data: loaded.result.dataset,
+    valBaseRateLogLoss: loaded.result.stats.splits.val.baseRateLogLoss,
+    space: msg.space,
+    train: msg.train,
+    seed: msg.seed,
+    backend: choice.name,
+    post,
+    loadOnly: true,
+    ...(recording.resume ? { resume: recording.resume } : {}),
+  });
+  training = job;
   try {
-    const run = await store.createRun({ config: { share: record.config, space: msg.space, train: msg.train, seed: msg.seed }, data: record.data });
-    return { recorder: new RunRecorder(store, run.id, msg.id, every, post, 0) };
+    const trainer = await job.run();
+    trained = { trainer, dataset: loaded.result.dataset, space: msg.space, train: msg.train, seed: msg.seed, ...(runId ? { runId } : {}) };
   } catch (err) {
-    post({ type: 'storageError', id: msg.id, message: `This run is not being saved: ${describe(err)}` });
-    return {};
+    post({ type: 'error', id: msg.id, where: 'train', code: err instanceof RangeError ? 'resume' : 'internal', message: `The supernet could not be restored: ${describe(err)}` });
+  } finally {
+    training = undefined;
   }
 }
 
-async function runAction(id: number, action: RunAction): Promise<void> {
-  const store = await runStore();
-  if (!store) return post({ type: 'error', id, where: 'storage', message: 'This browser keeps no runs.' });
+/** The last search's winner as tfjs model files. */
+function exportModel(id: number): void {
+  if (!winner) return post({ type: 'error', id, where: 'export', code: 'noModel', message: 'Run a search first (step 4): its winner is the trained model that can be downloaded.' });
+  const msg = modelFilesMessage(id, winner);
+  scope.postMessage(msg, [msg.weights]);
+}
+
+/** PyTorch code for an architecture, zipped; with the winner's trained weights when it is the winner. */
+function exportCode(msg: Extract<ToWorker, { type: 'exportCode' }>): void {
   try {
-    if (action.kind === 'history') return post({ type: 'runHistory', id, runId: action.runId, points: await store.history(action.runId) });
-    if (action.kind === 'rename') await store.renameRun(action.runId, action.name);
-    else if (action.kind === 'delete') await store.deleteRun(action.runId);
-    else await store.pruneCheckpoints(1);
-    await listRuns(id);
+    const isWinner = winner !== undefined && archKey(winner.arch) === archKey(msg.arch);
+    const encoding = isWinner ? winner!.encoding : data?.result.encoding;
+    const input = isWinner ? winner!.input : data ? inputShapeOf(data.result.dataset) : undefined;
+    if (!encoding || !input) {
+      return post({ type: 'error', id: msg.id, where: 'export', code: 'noData', message: 'Load the data the model is for first (step 1): the generated code reads and encodes rows the same way.' });
+    }
+    const zip = pytorchZip({ arch: msg.arch, space: msg.space, name: msg.name, encoding, input, ...(isWinner ? { withWeights: winner! } : {}) });
+    scope.postMessage({ type: 'codeFiles', id: msg.id, ...zip } satisfies FromWorker, [zip.zip]);
   } catch (err) {
-    post({ type: 'error', id, where: 'storage', message: describe(err) });
+    post({ type: 'error', id: msg.id, where: 'export', code: 'internal', message: `Could not generate the PyTorch code: ${describe(err)}` });
   }
 }
 
-async function listRuns(id: number): Promise<void> {
-  const store = await runStore();
-  if (!store) return post({ type: 'runs', id, runs: [] });
+/** Model files read back and measured on the loaded test split. */
+async function openModel(msg: Extract<ToWorker, { type: 'openModel' }>): Promise<void> {
   try {
-    const runs = await store.listRuns();
-    const checkpoints = await store.listCheckpoints();
-    const latest = new Map<string, number>();
-    for (const c of checkpoints) latest.set(c.runId, Math.max(latest.get(c.runId) ?? -1, c.step));
-    const summaries: RunSummary[] = runs.map((r) => ({ ...r, ...(latest.has(r.id) ? { checkpointStep: latest.get(r.id)! } : {}) }));
-    post({ type: 'runs', id, runs: summaries });
+    await backend;
+    post(await openModelFiles(msg.id, msg.json, msg.weights, data?.result.dataset));
   } catch (err) {
-    post({ type: 'storageError', id, message: `Could not read the stored runs: ${describe(err)}` });
-    post({ type: 'runs', id, runs: [] });
+    post({ type: 'error', id: msg.id, where: 'export', code: 'badModel', message: `These model files cannot be opened: ${describe(err)}` });
   }
 }
 
@@ -222,17 +307,42 @@ async function analyse(msg: Extract<ToWorker, { type: 'search' | 'rank' }>): Pro
   if (!trained) return fail('noSupernet', 'Train a supernet first (step 3): search and rank use its weights.');
   const controller = new AbortController();
   analysis = { id: msg.id, controller };
+  const supernet = trained;
+  const store = supernet.runId ? await runStore() : undefined;
+  const results = store && supernet.runId ? new ResultRecorder(store, supernet.runId, where, msg.id, msg.request.seed, post) : undefined;
+  // The job's last message waits until its results are stored, so a list read on it sees them.
+  let last: FromWorker | undefined;
+  const send = (m: FromWorker) => {
+    if (m.type === 'searchDone' || m.type === 'rankDone') last = m;
+    else if (results) results.tee(m);
+    else post(m);
+  };
+  let ending: 'finished' | 'stopped' | 'failed' = 'failed';
   try {
-    if (msg.type === 'search') await runSearch(msg.id, msg.request, trained, controller.signal, post);
-    else await runRank(msg.id, msg.request, trained, controller.signal, post);
+    if (msg.type === 'search') {
+      const report = await runSearch(msg.id, msg.request, supernet, controller.signal, send);
+      winner = winnerModel(report.winner, supernet, data?.result);
+    } else await runRank(msg.id, msg.request, supernet, controller.signal, send);
+    ending = 'finished';
   } catch (err) {
-    if (controller.signal.aborted) post({ type: 'cancelled', id: msg.id });
-    else if (err instanceof RangeError) fail('badOption', describe(err));
-    else fail('internal', `The ${where === 'search' ? 'search' : 'rank check'} stopped with an error: ${describe(err)}`);
+    if (controller.signal.aborted) {
+      ending = 'stopped';
+      last = { type: 'cancelled', id: msg.id };
+    } else {
+      const code = err instanceof RangeError ? 'badOption' : 'internal';
+      const message = err instanceof RangeError ? describe(err) : `The ${where === 'search' ? 'search' : 'rank check'} stopped with an error: ${describe(err)}`;
+      last = { type: 'error', id: msg.id, where, code, message };
+    }
   } finally {
     analysis = undefined;
+    if (results) {
+      if (last && (last.type === 'searchDone' || last.type === 'rankDone')) results.tee(last, false);
+      await results.end(ending);
+    } else if (last) post(last);
   }
+  if (results && last && last.type !== 'searchDone' && last.type !== 'rankDone') post(last);
 }
+
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -1,5 +1,5 @@
 // Page-driver steps for the Search and Rank panels and the architecture inspector (used through PlaygroundPage).
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 
 /** How long a small search or rank check may take (they train models from scratch). */
 const JOB_TIMEOUT_MS = 150_000;
@@ -174,6 +174,27 @@ export class SearchSteps extends JobSteps {
   }
 
   /** Clicks the first results row with `role` (candidate | finalist | baseline) and waits for the inspector. */
+  /** Clicks one of the winner's export buttons; returns every file the browser was offered (name and saved path). */
+  async exportWinner(kind: 'model' | 'pytorch'): Promise<{ name: string; path: string }[]> {
+    const button = this.page.getByTestId(kind === 'model' ? 'download-model' : 'download-pytorch');
+    const count = kind === 'model' ? 2 : 1;
+    const downloads: Download[] = [];
+    const done = new Promise<void>((resolve) => {
+      const onDownload = (d: Download) => {
+        downloads.push(d);
+        if (downloads.length === count) {
+          this.page.off('download', onDownload);
+          resolve();
+        }
+      };
+      this.page.on('download', onDownload);
+    });
+    await button.click();
+    await done;
+    await this.page.waitForFunction(() => /^Downloaded /.test(document.querySelector('[data-testid="winner-export-status"]')?.textContent ?? ''));
+    return Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), path: (await d.path())! })));
+  }
+
   async inspectRow(role: 'candidate' | 'finalist' | 'baseline'): Promise<string> {
     const row = this.page.getByTestId('search-results').locator(`tbody tr[data-role="${role}"]`).first();
     const rowId = (await row.getAttribute('data-row-id')) ?? '';
@@ -260,8 +281,11 @@ export class InspectorSteps {
     return { name: download.suggestedFilename(), path: (await download.path())! };
   }
 
-  /** Opens a file in the Search panel's "Open an architecture file"; returns the imported inspector's key, or the error shown. */
-  async importArch(filePath: string): Promise<{ key: string | null; error: string | null }> {
+  /**
+   * Opens a file (or files chosen together, e.g. model.json and its weights) in the Search panel's "Open an
+   * architecture file"; returns the imported inspector's key, or the error shown.
+   */
+  async importArch(filePath: string | string[]): Promise<{ key: string | null; error: string | null }> {
     const card = this.page.getByTestId('arch-import');
     // Close what an earlier import opened, so the answer below is this file's.
     if (await card.getByTestId('inspector-close').count()) await card.getByTestId('inspector-close').click();
@@ -270,6 +294,14 @@ export class InspectorSteps {
     const error = card.getByTestId('arch-import-error');
     if (await error.count()) return { key: null, error: await error.innerText() };
     return { key: await card.getByTestId('inspector-key').innerText(), error: null };
+  }
+
+  /** The imported inspector's metrics, label → value. */
+  async importedMetrics(): Promise<Record<string, string>> {
+    const list = this.page.getByTestId('arch-import').getByTestId('inspector-metrics');
+    const labels = await list.locator('dt').allInnerTexts();
+    const values = await list.locator('dd').allInnerTexts();
+    return Object.fromEntries(labels.map((l, i) => [l, values[i] ?? '']));
   }
 
   async close(panel: 'search' | 'rank'): Promise<void> {

@@ -99,6 +99,23 @@ describe('Kept runs', () => {
     await rows.nth(0).getByTestId('run-delete-confirm').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="runs-table"] tbody tr').length === 1);
     expect(await runs.getByTestId('run-name').allInnerTexts()).toEqual(['Tiny, resumed']);
+
+    // Opening the stopped run brings its supernet back from the checkpoint without training: search can use it.
+    const lastCheckpoint = Number((await rows.nth(0).locator('td').nth(4).innerText()).replace(/[^\d]/g, ''));
+    await rows.nth(0).getByTestId('run-open').click();
+    await page.waitForURL(/resume=/);
+    await app.waitForStats();
+    const box = page.getByTestId('resume-box');
+    await box.waitFor();
+    expect(await box.getAttribute('data-status')).toBe('stopped');
+    expect(await page.getByTestId('resume-run').count()).toBe(1); // it can also go on training
+    await page.getByTestId('load-supernet').click();
+    expect(await app.waitForTrainingEnd()).toBe('stopped');
+    expect(await app.stepCounter()).toBe(lastCheckpoint);
+    expect(await page.getByTestId('train-done').innerText()).toMatch(new RegExp(`^Stopped after ${lastCheckpoint.toLocaleString('en-US')} steps`));
+    expect(await app.search.cannotStartText()).toBeNull();
+    // Loading wrote nothing: the run's history and status are as they were.
+    expect(await runs.locator('tbody tr').first().locator('td').nth(2).innerText()).toBe('stopped');
     expect(app.errors).toEqual([]);
     console.log(`counter read step ${stepAtReload} just before the reload; resumed from ${stored}: at least ${stepAtReload - stored} steps repeated (checkpoints every 2 s)`);
   }, TEST_TIMEOUT_MS);

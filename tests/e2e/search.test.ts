@@ -1,5 +1,9 @@
 // Browser test of the Search and Rank panels: a tiny search and rank check on the Tiny space, end to end, on wasm.
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { PlaygroundPage } from './driver.ts';
 
 /**
@@ -89,6 +93,45 @@ describe('Search and rank check', () => {
     expect(await app.inspector.importArch(nasrec.path)).toEqual({ key: inspectedKey, error: null });
     await app.page.getByTestId('arch-import').getByTestId('inspector-close').click();
 
+    // The trained winner downloads as tfjs model files, and opened again it scores on the loaded test split
+    // exactly what the search measured.
+    // The winner's row: role, order, proxy loss, then its test log loss.
+    const winnerTest = await app.page.getByTestId('search-results').locator('tbody tr[data-role="finalist"]:has(.tag-winner) td:nth-of-type(4)').innerText();
+    expect(winnerTest).toMatch(/^\d+\.\d{4}$/);
+    const files = await app.search.exportWinner('model');
+    expect(files.map((f) => f.name).sort()).toEqual(['model.json', 'model.weights.bin']);
+    const modelJson = JSON.parse(await readFile(files.find((f) => f.name === 'model.json')!.path, 'utf8')) as {
+      format: string;
+      modelTopology: { arch: { blocks: unknown[] }; encoding: { format: string } };
+      weightsManifest: { paths: string[]; weights: { shape: number[] }[] }[];
+      userDefinedMetadata: { test: { logLoss: number } };
+    };
+    expect(modelJson.format).toBe('nasrec-playground/standalone');
+    expect(modelJson.modelTopology.arch.blocks).toHaveLength(3);
+    expect(modelJson.modelTopology.encoding.format).toBe('criteo');
+    expect(modelJson.weightsManifest[0]!.paths).toEqual(['model.weights.bin']);
+    const floats = modelJson.weightsManifest[0]!.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+    expect((await readFile(files.find((f) => f.name === 'model.weights.bin')!.path)).length).toBe(4 * floats);
+    expect(modelJson.userDefinedMetadata.test.logLoss.toFixed(4)).toBe(winnerTest);
+    // Saved under their own names, as a user's downloads folder would have them.
+    const dir = await mkdtemp(join(tmpdir(), 'nasrec-model-'));
+    const saved = await Promise.all(files.map(async (f) => {
+      const to = join(dir, f.name);
+      await copyFile(f.path, to);
+      return to;
+    }));
+    const reopened = await app.inspector.importArch(saved);
+    expect(reopened.error).toBeNull();
+    const metrics = await app.inspector.importedMetrics();
+    expect(metrics['Test log loss (stored in the file)']).toBe(winnerTest);
+    expect(metrics[Object.keys(metrics).find((k) => k.startsWith('Test log loss on the loaded data'))!]).toBe(winnerTest);
+    expect(await app.inspector.importArch(saved[0]!.endsWith('.json') ? saved[0]! : saved[1]!)).toMatchObject({ error: expect.stringMatching(/choose it together with its weights file \(model\.weights\.bin\)/) });
+    // The PyTorch bundle: module, §11 training script, README and the trained weights, in one zip.
+    const [bundle] = await app.search.exportWinner('pytorch');
+    expect(bundle!.name).toMatch(/^nasrec-.+-pytorch\.zip$/);
+    const entries = Object.keys(unzipSync(new Uint8Array(await readFile(bundle!.path)))).map((e) => e.split('/').pop());
+    expect(entries.sort()).toEqual(['README.md', 'model.json', 'model.weights.bin', 'nasrec_model.py', 'train_nasrec.py']);
+
     // Rank check: 4 architectures, proxy against from scratch, τ and ρ with intervals.
     await app.rank.configure(RANK);
     await app.rank.start();
@@ -101,6 +144,12 @@ describe('Search and rank check', () => {
     expect(await app.rank.ablationSettings()).toBe(1);
     const pointId = await app.rank.inspectFirstPoint();
     expect((await app.inspector.read('rank')).id).toBe(pointId);
+
+    // Both results are kept with the run whose supernet they used: the runs list shows the winner and τ.
+    const runRow = app.page.getByTestId('runs-table').locator('tbody tr').first();
+    await app.page.waitForFunction(() => /\d\.\d{2} \[/.test(document.querySelector('[data-testid="runs-table"] [data-testid="run-rank"]')?.textContent ?? ''));
+    expect(await runRow.getByTestId('run-search').innerText()).toMatch(new RegExp(`: ${winnerTest}$`));
+    expect(await runRow.getByTestId('run-rank').innerText()).toMatch(new RegExp(`^${tau[0]!.toFixed(2).replace('-', '−')} \\[`));
 
     // A longer search shows its stage and time left, keeps training from starting, and stops on request.
     await app.search.configure({ population: 16, sampleSize: 8, children: 4, generations: 10, topK: 2, proxySteps: 100, valRows: 1024 });

@@ -1,6 +1,6 @@
 // Subscribes to the worker's backend report and to errors not tied to a job.
 import { useEffect, useMemo, useState } from 'react';
-import type { BackendInfo } from '../../worker/client.ts';
+import type { BackendInfo, WorkerRestart } from '../../worker/client.ts';
 import type { BackendName } from '../../worker/protocol.ts';
 import { useClient } from './useClient.ts';
 
@@ -23,4 +23,12 @@ export function useWorkerError(): string | undefined {
   const [message, setMessage] = useState<string | undefined>(undefined);
   useEffect(() => client.onError(setMessage), [client]);
   return message;
+}
+
+/** The worker's restarts after crashes: how many, and the latest (count 0 and undefined before any). */
+export function useWorkerRestarts(): { count: number; last: WorkerRestart | undefined } {
+  const client = useClient();
+  const [last, setLast] = useState<WorkerRestart | undefined>(undefined);
+  useEffect(() => client.onRestart(setLast), [client]);
+  return { count: last?.restarted ? last.count : 0, last };
 }

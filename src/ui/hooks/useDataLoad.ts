@@ -20,15 +20,20 @@ export interface DataLoad {
   cancel(): void;
 }
 
-/** Drives `client.loadData` for one panel; replies of superseded jobs are ignored. */
-export function useDataLoad(start: (s: DataSource, o: DataOptions, p: (p: LoadProgress) => void) => LoadJob): DataLoad {
+/**
+ * Drives `client.loadData` for one panel; replies of superseded jobs are ignored. After `restarts` changes (a fresh
+ * worker holds no data), the loaded or loading source is loaded again with the same options (a file is still at hand).
+ */
+export function useDataLoad(start: (s: DataSource, o: DataOptions, p: (p: LoadProgress) => void) => LoadJob, restarts = 0): DataLoad {
   const [state, setState] = useState<LoadState>({ status: 'idle', seq: 0 });
+  const last = useRef<{ source: DataSource; options: DataOptions } | undefined>(undefined);
   const current = useRef<{ job: LoadJob; seq: number } | null>(null);
   const seqRef = useRef(0);
 
   const load = useCallback(
     (source: DataSource, options: DataOptions) => {
       current.current?.job.cancel();
+      last.current = { source, options };
       const seq = ++seqRef.current;
       const isCurrent = () => current.current?.seq === seq;
       const job = start(source, options, (progress) => {
@@ -53,6 +58,10 @@ export function useDataLoad(start: (s: DataSource, o: DataOptions, p: (p: LoadPr
   );
 
   const cancel = useCallback(() => current.current?.job.cancel(), []);
+
+  useEffect(() => {
+    if (restarts > 0 && last.current) load(last.current.source, last.current.options);
+  }, [restarts, load]);
 
   // A panel that goes away stops its work in the worker.
   useEffect(() => () => current.current?.job.cancel(), []);

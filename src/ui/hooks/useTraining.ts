@@ -47,6 +47,7 @@ export function useTraining(initialSeed: number, initialSteps: number, initialSp
           j.setSpeed(speed.current);
         },
         onProgress: (msg) => dispatch({ type: 'progress', msg }),
+        onBackendSwitched: (msg) => dispatch({ type: 'backendSwitched', msg }),
       }, record);
       job.current = j;
       dispatch({ type: 'start', jobId: j.id, seed, totalSteps: train.steps });

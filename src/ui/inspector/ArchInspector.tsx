@@ -4,7 +4,8 @@ import { archToPath } from '../../core/space/index.ts';
 import type { InputShape, SpaceConfig } from '../../core/space/types.ts';
 import { ArchGraph } from '../charts/ArchGraph.tsx';
 import { EdgeLegend } from '../charts/EdgeLegend.tsx';
-import { downloadText } from '../download.ts';
+import { downloadBlob, downloadText } from '../download.ts';
+import { useClient } from '../hooks/useClient.ts';
 import { archJsonText, exportFileName, nasrecJsonText } from './inspectItem.ts';
 import type { InspectItem } from './inspectItem.ts';
 
@@ -21,6 +22,7 @@ export function ArchInspector({ item, space, input, onClose }: ArchInspectorProp
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState('');
+  const client = useClient();
   const json = useMemo(() => (item.arch ? archJsonText(item.arch, space) : ''), [item.arch, space]);
   const blocks = useMemo(() => (item.arch ? archToPath(item.arch) : []), [item.arch]);
   useEffect(() => {
@@ -42,6 +44,19 @@ export function ArchInspector({ item, space, input, onClose }: ArchInspectorProp
     } catch (err) {
       setStatus(`Could not write the NasRec config: ${err instanceof Error ? err.message : String(err)}`);
     }
+  };
+
+  const exportPytorch = () => {
+    if (!item.arch) return;
+    setStatus('Writing the PyTorch code…');
+    client.exportCode(item.arch, space, item.title).then(
+      (reply) => {
+        downloadBlob(reply.fileName, new Blob([reply.zip], { type: 'application/zip' }));
+        const weights = reply.files.some((f) => f.endsWith('.bin'));
+        setStatus(`Downloaded ${reply.fileName}: ${reply.files.join(', ')}${weights ? ' (the trained weights are included)' : ''}.`);
+      },
+      (err: unknown) => setStatus(err instanceof Error ? err.message : String(err)),
+    );
   };
 
   return (
@@ -84,6 +99,14 @@ export function ArchInspector({ item, space, input, onClose }: ArchInspectorProp
             </button>
             <button type="button" onClick={exportNasrec} data-testid="inspector-nasrec" title="The official NasRec config format (nasrec/configs/*.json)">
               Export NasRec JSON
+            </button>
+            <button
+              type="button"
+              onClick={exportPytorch}
+              data-testid="inspector-pytorch"
+              title="A PyTorch module and the NASRec final-training script (NASREC.md §11) for this architecture and the loaded data, to train at scale"
+            >
+              PyTorch code (.zip)
             </button>
             <span role="status" className="hint" data-testid="inspector-status">
               {status}

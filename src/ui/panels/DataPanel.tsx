@@ -5,6 +5,7 @@ import type { DataOptions, DataSource } from '../../worker/protocol.ts';
 import { Panel } from '../components/Panel.tsx';
 import { useClient } from '../hooks/useClient.ts';
 import { useDataLoad } from '../hooks/useDataLoad.ts';
+import { useWorkerRestarts } from '../hooks/useBackend.ts';
 import type { LoadState } from '../hooks/useDataLoad.ts';
 import { DataErrorAlert } from './data/DataErrorAlert.tsx';
 import { DataResults } from './data/DataResults.tsx';
@@ -54,7 +55,8 @@ export interface DataPanelProps {
 export function DataPanel({ onStateChange, initialForm, initialUrl, onFormChange, askForFile, holdAutoLoad }: DataPanelProps = {}) {
   const client = useClient();
   const start = useCallback<Parameters<typeof useDataLoad>[0]>((s, o, p) => client.loadData(s, o, p), [client]);
-  const { state, load, cancel } = useDataLoad(start);
+  const restarts = useWorkerRestarts();
+  const { state, load, cancel } = useDataLoad(start, restarts.count);
   useEffect(() => onStateChange?.(state), [state, onStateChange]);
   const [form, setForm] = useState<DataForm>(initialForm ?? DEFAULT_FORM);
   useEffect(() => onFormChange?.(form), [form, onFormChange]);

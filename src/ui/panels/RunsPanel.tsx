@@ -6,6 +6,9 @@ import { Panel } from '../components/Panel.tsx';
 import { useClient } from '../hooks/useClient.ts';
 import type { StoredRuns } from '../hooks/useStoredRuns.ts';
 import { resumeLink } from '../share/InterruptedRunBanner.tsx';
+import { archName } from '../arch/archName.ts';
+import type { ArchKey } from '../../core/space/types.ts';
+import { compareRows, searchText, tauText } from './runs/runResults.ts';
 
 const EXPLANATION = (
   <>
@@ -14,8 +17,9 @@ const EXPLANATION = (
       anywhere.
     </p>
     <p>
-      <strong>Open</strong> reloads the page with a run&rsquo;s settings (and offers to resume it if it was interrupted). Tick two runs to compare their loss
-      curves.
+      <strong>Open</strong> reloads the page with a run&rsquo;s settings, and offers to resume its training or to load its trained supernet from its
+      checkpoint for search and rank. The last search and rank check
+      on each run&rsquo;s supernet are kept with it. Tick two runs to compare their loss curves, winners and rank correlations side by side.
     </p>
   </>
 );
@@ -61,6 +65,14 @@ export function RunsPanel({ stored, href }: { stored: StoredRuns; href: string }
   };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s.slice(-1), id]));
   const series = compared.length === 2 ? compared.flatMap((r, k) => seriesOf(r, histories.get(r.id) ?? [], k)) : [];
+  const nameOf = (runs: readonly RunSummary[]) => (key: string) => {
+    for (const r of runs) {
+      const final = r.results.search?.finals.find((f) => f.key === key);
+      if (final?.arch) return archName(final.arch, key as ArchKey);
+    }
+    return key;
+  };
+  const lastVal = compared.map((r) => histories.get(r.id)?.filter((p) => p.val !== undefined).at(-1)?.val);
 
   return (
     <Panel step={6} title="Kept runs" explanation={EXPLANATION} dataAttrs={{ 'data-testid': 'runs-panel', 'data-count': stored.runs.length }}>
@@ -80,6 +92,8 @@ export function RunsPanel({ stored, href }: { stored: StoredRuns; href: string }
               <th scope="col">Status</th>
               <th scope="col">Steps</th>
               <th scope="col">Checkpoint</th>
+              <th scope="col">Search winner (test log loss)</th>
+              <th scope="col">Rank τ [95 % CI]</th>
               <th scope="col">Updated</th>
               <th scope="col">Actions</th>
             </tr>
@@ -108,6 +122,8 @@ export function RunsPanel({ stored, href }: { stored: StoredRuns; href: string }
                 <td>{run.status === 'training' || run.status === 'paused' ? 'interrupted' : run.status}</td>
                 <td>{run.lastStep.toLocaleString('en-US')}</td>
                 <td>{run.checkpointStep === undefined ? '—' : `step ${run.checkpointStep.toLocaleString('en-US')}`}</td>
+                <td data-testid="run-search">{searchText(run.results.search, nameOf([run]))}</td>
+                <td data-testid="run-rank">{tauText(run.results.rank)}</td>
                 <td>{new Date(run.updatedAt).toLocaleString()}</td>
                 <td className="run-actions">
                   <a href={resumeLink(href, run)} data-testid="run-open">
@@ -141,6 +157,28 @@ export function RunsPanel({ stored, href }: { stored: StoredRuns; href: string }
       {compared.length === 2 && (
         <div data-testid="runs-compare">
           <LineChart series={series} title="Loss of the two runs" xLabel="step" yLabel="log loss" formatY={(v) => v.toFixed(3)} />
+          <table className="table runs-compare-table" data-testid="runs-compare-table">
+            <thead>
+              <tr>
+                <th scope="col">Side by side</th>
+                {compared.map((r) => (
+                  <th scope="col" key={r.id}>
+                    {r.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {compareRows(compared, lastVal, nameOf(compared)).map((row) => (
+                <tr key={row.label} data-row={row.label}>
+                  <th scope="row">{row.label}</th>
+                  {row.values.map((v, i) => (
+                    <td key={i}>{v}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {compared.length === 1 && <p className="hint">Tick one more run to compare.</p>}

@@ -21,6 +21,7 @@ import { SEARCH_DEFAULTS, searchBudget, toSearchRequest, validateSearchForm } fr
 import type { SearchForm } from './search/searchForm.ts';
 import { rowName, searchInspectItem } from './search/searchInspect.ts';
 import { SearchSettings } from './search/SearchSettings.tsx';
+import { WinnerExport } from './search/WinnerExport.tsx';
 
 const EXPLANATION = (
   <>
@@ -79,6 +80,7 @@ export function SearchPanel({ supernet, data, trainingLive, running, onRunningCh
     search.start(toSearchRequest(form));
   };
   const stats = runOn?.splits;
+  const winner = view.finals.find((f) => f.role === 'finalist' && f.key === view.winnerKey);
 
   return (
     <Panel step={4} title="Search" explanation={EXPLANATION} dataAttrs={{ 'data-testid': 'search-panel', 'data-status': view.status }}>
@@ -134,10 +136,11 @@ export function SearchPanel({ supernet, data, trainingLive, running, onRunningCh
         />
       </div>
       <ResultsTable rows={rows} method={method} winnerKey={view.winnerKey} nameOf={rowName} selectedId={selectedId} onSelect={(r) => setSelectedId(r.focusId)} />
+      {view.status === 'done' && winner?.arch && runOn && <WinnerExport arch={winner.arch} space={runOn.space} name={nameOf(winner.key ?? '')} />}
       {selectedRow && runOn && (
         <ArchInspector item={searchInspectItem(selectedRow, rowName(selectedRow), method, view.winnerKey)} space={runOn.space} input={runOn.input} onClose={() => setSelectedId(undefined)} />
       )}
-      <ArchImport space={supernet?.space} input={inputShape(data)} />
+      <ArchImport space={supernet?.space} input={inputShape(data)} dataLoaded={data !== undefined} />
     </Panel>
   );
 }

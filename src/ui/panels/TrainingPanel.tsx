@@ -17,6 +17,7 @@ import type { TrainForm } from './training/trainForm.ts';
 import { isLive } from './training/trainingState.ts';
 import { TrainSettings } from './training/TrainSettings.tsx';
 import { TransportBar } from './training/TransportBar.tsx';
+import { ResumeBox, type StoredRunSettings } from './training/ResumeBox.tsx';
 import { PRESETS } from './space/PresetPicker.tsx';
 
 const EXPLANATION = (
@@ -52,8 +53,12 @@ export interface TrainingPanelProps {
   initialForm?: TrainForm;
   /** Keep runs in the browser: what to store with each (the page's settings and the data source). */
   record?: Omit<RecordRequest, 'resumeRunId'>;
-  /** A stored run the page was reopened to resume (offered with a button once the data is loaded). */
+  /** A stored run with a checkpoint the page was reopened with, or the run a worker crash ended (offered once the data is loaded). */
   resumeRun?: RunSummary;
+  /** Why `resumeRun` stopped: the page closed (default), or the worker crashed. */
+  resumeCause?: 'closed' | 'crashed';
+  /** Told the stored run a worker crash ended, so the page can offer to resume it. */
+  onRunCrashed?: (runId: string) => void;
   /** Told when the stored run changed (created, checkpointed), so lists of runs can update. */
   onRunStored?: () => void;
   /** Told about every settings change (the share link follows them). */
@@ -66,6 +71,7 @@ export interface TrainingPanelProps {
  */
 export function TrainingPanel(props: TrainingPanelProps) {
   const { space, preset, strategy, data, dataLoading, onLiveChange, onSupernetChange, analysisRunning, initialForm, onFormChange, record, resumeRun, onRunStored } = props;
+  const { resumeCause = 'closed', onRunCrashed } = props;
   const backend = useBackend();
   const defaultsFor = preset === 'custom' ? 'tiny' : preset;
   const [form, setForm] = useState<TrainForm>(() => initialForm ?? TRAIN_DEFAULTS[defaultsFor]);
@@ -84,6 +90,9 @@ export function TrainingPanel(props: TrainingPanelProps) {
   useEffect(() => {
     if (view.runId) onRunStored?.();
   }, [view.runId, view.checkpointStep, view.status, onRunStored]);
+  useEffect(() => {
+    if (view.error?.code === 'crash' && view.runId) onRunCrashed?.(view.runId);
+  }, [view.error, view.runId, onRunCrashed]);
   // The worker drops its supernet when a run starts and keeps the run's when it ends (finished or stopped).
   const done = view.done;
   useEffect(() => {
@@ -120,11 +129,15 @@ export function TrainingPanel(props: TrainingPanelProps) {
     training.start(space, toTrainConfig(form, strategy, data.stats.splits.val.rows), Number(form.seed), record);
   };
   const resumable = resumeRun ? storedRunSettings(resumeRun) : undefined;
-  const resumeStored = () => {
+  const resumeStored = (loadOnly: boolean) => {
     if (!resumeRun || !resumable || !data || cannotStartResume) return;
     setTrained(resumable.space);
     setTrainedData(data);
-    training.start(resumable.space, resumable.train, resumable.seed, { ...(record ?? { config: resumeRun.config, data: resumeRun.data }), resumeRunId: resumeRun.id });
+    training.start(resumable.space, resumable.train, resumable.seed, {
+      ...(record ?? { config: resumeRun.config, data: resumeRun.data }),
+      resumeRunId: resumeRun.id,
+      ...(loadOnly ? { loadOnly } : {}),
+    });
   };
   const cannotStartResume = analysisRunning ? cannotStart : !data ? (dataLoading ? 'Wait for the data to finish loading.' : 'Load the run\u2019s data in step 1 first.') : undefined;
   const onNewSeed = () => {
@@ -157,24 +170,8 @@ export function TrainingPanel(props: TrainingPanelProps) {
         onNewSeed={onNewSeed}
         onSpeed={onSpeed}
       />
-      {resumeRun && view.status === 'idle' && (
-        <div className="notice resume-box" role="status" data-testid="resume-box">
-          {resumable ? (
-            <>
-              <p>
-                <strong>{resumeRun.name}</strong> stopped when the page closed. Its last checkpoint is at step{' '}
-                {(resumeRun.checkpointStep ?? 0).toLocaleString('en-US')} of {resumable.train.steps.toLocaleString('en-US')}; training continues from there
-                with the run&rsquo;s own settings and seed.
-              </p>
-              <button type="button" className="primary" onClick={resumeStored} disabled={cannotStartResume !== undefined} data-testid="resume-run">
-                Resume from step {(resumeRun.checkpointStep ?? 0).toLocaleString('en-US')}
-              </button>
-              {cannotStartResume && <span className="hint"> {cannotStartResume}</span>}
-            </>
-          ) : (
-            <p>{resumeRun.name} was stored by another version of the playground and cannot be resumed here.</p>
-          )}
-        </div>
+      {resumeRun && (view.status === 'idle' || (view.status === 'error' && view.runId === resumeRun.id)) && (
+        <ResumeBox run={freshest(resumeRun, view)} settings={resumable} cause={resumeCause} cannotStart={cannotStartResume} onResume={resumeStored} />
       )}
       {view.runId && (
         <p className="hint" data-testid="checkpoint-status" data-step={view.checkpointStep ?? ''}>
@@ -183,6 +180,18 @@ export function TrainingPanel(props: TrainingPanelProps) {
           {view.checkpointStep !== undefined ? `; last checkpoint at step ${view.checkpointStep.toLocaleString('en-US')}` : '; the first checkpoint comes after a minute of training'}.
         </p>
       )}
+      {view.switches.map((w, i) => (
+        <div key={i} className="alert alert-warn" role="alert" data-testid="backend-switched" data-from={w.from} data-to={w.to} data-resumed-from={w.resumedFrom ?? ''}>
+          <p className="alert-title">
+            Training moved from {backendLabel(w.from)} to {backendLabel(w.to)}
+            {w.atStep !== undefined ? ` at step ${w.atStep.toLocaleString('en-US')}` : ''}
+          </p>
+          <p>
+            {capitalize(w.reason)}. The run went on {w.resumedFrom ? `from its checkpoint at step ${w.resumedFrom.toLocaleString('en-US')}` : 'from step 0 (it had no checkpoint yet)'}{' '}
+            on {backendLabel(w.to)}, with the same settings and seed.
+          </p>
+        </div>
+      ))}
       {view.error && <TrainErrorAlert message={view.error.message} code={view.error.code} />}
       {view.done && (
         <p className="notice" role="status" data-testid="train-done">
@@ -219,12 +228,22 @@ export function TrainingPanel(props: TrainingPanelProps) {
   );
 }
 
+const BACKEND_LABELS: Record<string, string> = { webgpu: 'WebGPU', wasm: 'WebAssembly (wasm)', cpu: 'the CPU backend' };
+const backendLabel = (name: string) => BACKEND_LABELS[name] ?? name;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The run with the newest checkpoint known: the panel hears of its own run's checkpoints before the stored list does. */
+function freshest(run: RunSummary, view: { runId: string | undefined; checkpointStep: number | undefined }): RunSummary {
+  if (view.runId !== run.id || view.checkpointStep === undefined || view.checkpointStep <= (run.checkpointStep ?? -1)) return run;
+  return { ...run, checkpointStep: view.checkpointStep };
+}
+
 function sameExceptSeed(a: TrainForm, b: TrainForm): boolean {
   return (Object.keys(a) as (keyof TrainForm)[]).every((k) => k === 'seed' || a[k] === b[k]);
 }
 
 /** The space, training settings and seed a stored run was started with, or undefined when it holds none (another version's). */
-function storedRunSettings(run: RunSummary): { space: SpaceConfig; train: TrainConfig; seed: number } | undefined {
+function storedRunSettings(run: RunSummary): StoredRunSettings | undefined {
   const c = run.config as { space?: SpaceConfig; train?: TrainConfig; seed?: number } | null;
   return c && c.space && c.train && typeof c.seed === 'number' ? { space: c.space, train: c.train, seed: c.seed } : undefined;
 }

@@ -37,9 +37,10 @@ export function defaultShareState(): ShareState {
 
 /**
  * Parameters other parts of the page read from the address; the codec leaves them alone: `backend`
- * (backendPreference.ts), `resume` (a stored run's id to offer resuming) and `checkpointEvery` (seconds between checkpoints).
+ * (backendPreference.ts), `resume` (a stored run's id to offer resuming), `checkpointEvery` (seconds between checkpoints) and `faults`
+ * (test hooks, main.tsx).
  */
-export const PASSTHROUGH_PARAMS: readonly string[] = ['backend', 'resume', 'checkpointEvery'];
+export const PASSTHROUGH_PARAMS: readonly string[] = ['backend', 'resume', 'checkpointEvery', 'faults'];
 
 /** Longest parameter value accepted (a URL or a label); longer ones are reported and ignored. */
 export const MAX_VALUE_LENGTH = 2048;

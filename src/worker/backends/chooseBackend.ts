@@ -86,19 +86,19 @@ export function backendPreference(workerName: string): BackendName | undefined {
 }
 
 /**
- * Tries `preferred` first when given (it must pass its self-test too), then WebGPU, wasm, cpu. Never throws: the
- * cpu backend always exists. A preferred backend in use says so in `reason`; one that failed says why, then why
+ * Tries `preferred` first when given (it must pass its self-test too), then WebGPU, wasm, cpu, leaving out the
+ * backends in `exclude` (ones that failed mid-run; cpu is always tried last). Never throws: the cpu backend always exists. A preferred backend in use says so in `reason`; one that failed says why, then why
  * each faster backend was not used.
  */
-export async function chooseBackend(preferred?: BackendName): Promise<BackendChoice> {
+export async function chooseBackend(preferred?: BackendName, exclude: ReadonlySet<BackendName> = new Set()): Promise<BackendChoice> {
   const reasons: string[] = [];
-  if (preferred) {
+  if (preferred && !exclude.has(preferred)) {
     const got = await attempt(preferred);
     if (got.ok) return { name: preferred, ...(got.adapter ? { adapter: got.adapter } : {}), reason: `chosen by the page address (?backend=${preferred})` };
     reasons.push(`the page address asked for ${preferred} (?backend=${preferred}), but ${got.reason}`);
   }
   for (const name of ['webgpu', 'wasm', 'cpu'] as const) {
-    if (name === preferred) continue;
+    if (name === preferred || (exclude.has(name) && name !== 'cpu')) continue;
     const got = await attempt(name);
     if (got.ok) return { name, ...(got.adapter ? { adapter: got.adapter } : {}), ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {}) };
     reasons.push(got.reason);

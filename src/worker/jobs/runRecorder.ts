@@ -30,10 +30,10 @@ export class RunRecorder {
   private broken = false;
 
   constructor(
-    private readonly store: RunStore,
+    readonly store: RunStore,
     readonly runId: string,
     private readonly jobId: number,
-    private readonly checkpointEveryMs: number,
+    readonly checkpointEveryMs: number,
     private readonly post: (msg: FromWorker) => void,
     startStep: number,
     private readonly now: () => number = () => performance.now(),
@@ -88,8 +88,9 @@ export class RunRecorder {
     });
   }
 
+  /** Sets the run's status; the note (why it failed or stopped) is cleared when none is given. */
   async setStatus(status: RunStatus, statusNote?: string): Promise<void> {
-    await this.guard(() => this.store.updateRun(this.runId, { status, ...(statusNote ? { statusNote } : {}) }));
+    await this.guard(() => this.store.updateRun(this.runId, { status, statusNote }));
   }
 
   private async guard(write: () => Promise<unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 // The search job: the core search pipeline on the trained supernet, posting each candidate and final model.
 import { rngFromSeed, toSeed } from '../../core/rng.ts';
 import type { FinalModel } from '../../core/search/finalModels.ts';
-import { runSearchJob, searchConfig } from '../../core/search/searchJob.ts';
+import { runSearchJob, searchConfig, type SearchReport } from '../../core/search/searchJob.ts';
 import { archCost } from '../../core/space/cost.ts';
 import type { CancelSignal } from '../../core/cancel.ts';
 import type { FromWorker, SearchRequest } from '../protocol.ts';
@@ -10,7 +10,8 @@ import { proxyFromRequest, scratchFromRequest, type TrainedSupernet } from './tr
 
 const STAGE_NAMES = { search: 'Scoring candidates', finalists: 'Training finalists from scratch', baselines: 'Training baselines' } as const;
 
-export async function runSearch(id: number, request: SearchRequest, supernet: TrainedSupernet, signal: CancelSignal, post: (msg: FromWorker) => void): Promise<void> {
+/** Runs the search and posts its messages; @returns the report (its winner keeps its trained weights for export) */
+export async function runSearch(id: number, request: SearchRequest, supernet: TrainedSupernet, signal: CancelSignal, post: (msg: FromWorker) => void): Promise<SearchReport> {
   const { trainer, dataset, space } = supernet;
   const trainRows = dataset.splits.train.length;
   const proxy = proxyFromRequest(request.proxy, trainRows);
@@ -32,7 +33,7 @@ export async function runSearch(id: number, request: SearchRequest, supernet: Tr
     flops: m.flops,
   });
   let started = false;
-  let report: Awaited<ReturnType<typeof runSearchJob>>;
+  let report: SearchReport;
   try {
     report = await runSearchJob({
       data: dataset,
@@ -70,4 +71,5 @@ export async function runSearch(id: number, request: SearchRequest, supernet: Tr
     progress.dispose(); // no held-back progress after the result
   }
   post({ type: 'searchDone', id, winnerKey: report.winner.key!, skippedBaselines: report.skippedBaselines });
+  return report;
 }

@@ -50,6 +50,10 @@ export interface TrainJobInput {
   recorder?: RunRecorder;
   /** Continue from this state (a stored run's latest checkpoint). */
   resume?: ResumeState;
+  /** Called before every step: throws (a BackendFailure) once the backend cannot go on. */
+  checkBackend?: () => void;
+  /** Restore `resume` and take no step: a kept run's supernet, back for search and rank. */
+  loadOnly?: boolean;
 }
 
 export class TrainingJob {
@@ -66,6 +70,8 @@ export class TrainingJob {
   private lastProgressAt = 0;
   private readonly rate = { steps: 0, since: performance.now() };
   private stepsPerSecNow = 0;
+  /** The step the run had reached (where a failure happened). */
+  reachedStep = 0;
 
   constructor(
     private readonly input: TrainJobInput,
@@ -99,6 +105,7 @@ export class TrainingJob {
     let ok = false;
     try {
       if (resume) trainer.restore(resume);
+      this.reachedStep = trainer.step;
       post({
         type: 'trainStarted',
         id,
@@ -110,16 +117,19 @@ export class TrainingJob {
         ...(resume ? { resumedFrom: trainer.step } : {}),
       });
       await recorder?.setStatus('training');
+      if (this.input.loadOnly) this.stopRequested = trainer.step < train.steps;
       while (trainer.step < train.steps && !this.stopRequested) {
         if (this.paused && this.pendingSingleSteps === 0) {
           this.emitProgress(trainer, last, true, true); // always confirm a pause
           await this.sleep(Infinity);
           continue;
         }
+        this.input.checkBackend?.();
         const single = this.pendingSingleSteps > 0;
         if (single) this.pendingSingleSteps--;
         const started = performance.now();
         last = await trainer.trainStep();
+        this.reachedStep = trainer.step;
         this.count(last.path, trainer);
         const done = trainer.step;
         if (done % train.readbackEvery === 0 || this.paused) this.addLosses(await trainer.readLosses());
@@ -131,7 +141,7 @@ export class TrainingJob {
       }
       this.addLosses(await trainer.readLosses());
       // A finished run gets a final validation; a stopped one reports the last it has, so Stop is quick.
-      if (!this.stopRequested || this.lastVal === undefined) await this.addValidation(trainer);
+      if (!this.stopRequested || this.lastVal === undefined || this.input.loadOnly) await this.addValidation(trainer);
       const valLoss = this.lastVal?.value ?? NaN;
       this.emitProgress(trainer, last, false, true);
       const tail = this.recentTrainLoss();
@@ -150,7 +160,7 @@ export class TrainingJob {
       }
       throw err;
     } finally {
-      if (!ok) trainer.dispose();
+      if (!ok) disposeQuietly(trainer);
     }
   }
 
@@ -234,6 +244,15 @@ export class TrainingJob {
       const timer = ms === Infinity ? undefined : setTimeout(done, ms);
       this.wake = done;
     });
+  }
+}
+
+/** Frees a failed run's tensors; on a lost device freeing may throw too, which must not hide the first error. */
+function disposeQuietly(trainer: SupernetTrainer): void {
+  try {
+    trainer.dispose();
+  } catch {
+    // the backend is gone; its memory went with it
   }
 }
 

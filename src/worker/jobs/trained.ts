@@ -14,6 +14,8 @@ export interface TrainedSupernet {
   /** The recipe it was trained with (the rank ablation trains its supernets the same way). */
   train: TrainConfig;
   seed: number;
+  /** The stored run it was trained in (search and rank results are kept with it), when the run was recorded. */
+  runId?: string;
 }
 
 /** Core's proxy settings for a request on this data (the rest §9's defaults). */

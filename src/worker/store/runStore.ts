@@ -1,6 +1,6 @@
 // The browser's record of experiments (IndexedDB): runs with their settings and results, loss history, and supernet checkpoints.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RunSummary, StoredDataSource, StoredLossPoint } from '../protocol.ts';
+import type { RunSummary, StoredDataSource, StoredLossPoint, StoredRank, StoredResults, StoredSearch } from '../protocol.ts';
 
 /** Database name and schema version; bump the version with an upgrade step when the stores change. */
 export const DB_NAME = 'nasrec-playground';
@@ -23,7 +23,7 @@ export interface RunRecord {
   data: StoredDataSource;
   /** The last training step recorded (history or checkpoint). */
   lastStep: number;
-  results: { search?: unknown; rank?: unknown };
+  results: StoredResults;
 }
 
 /** One loss point: the train loss at a step, and the validation loss where one was measured. */
@@ -175,6 +175,17 @@ export class RunStore {
       await tx.store.put(next);
       await tx.done;
       return next;
+    });
+  }
+
+  /** Stores the latest search or rank check of a run (replacing the previous one of that kind; the other is kept). */
+  async setResult<K extends keyof StoredResults>(id: string, kind: K, value: K extends 'search' ? StoredSearch : StoredRank): Promise<void> {
+    await guarded(`the ${kind === 'search' ? 'search' : 'rank check'} results`, async () => {
+      const tx = this.db.transaction('runs', 'readwrite');
+      const run = await tx.store.get(id);
+      if (!run) throw new RunNotFoundError(id);
+      await tx.store.put({ ...run, results: { ...run.results, [kind]: value }, updatedAt: Math.max(this.now(), run.updatedAt) });
+      await tx.done;
     });
   }
 

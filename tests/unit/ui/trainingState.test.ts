@@ -242,3 +242,24 @@ describe('appendByStep', () => {
     expect(appendByStep([], [{ step: 4, value: 4 }])).toEqual([{ step: 4, value: 4 }]);
   });
 });
+
+describe('trainingReducer after a backend failure', () => {
+  it('lists the switch, and when the run starts again from its checkpoint drops the points after it and shows the new backend', () => {
+    let v = running();
+    v = trainingReducer(v, {
+      type: 'progress',
+      msg: progress({ step: 30, loss: Array.from({ length: 30 }, (_, i) => ({ step: i, value: 1 - i / 100 })), val: [{ step: 20, value: 0.6 }, { step: 30, value: 0.55 }] }),
+    });
+    v = trainingReducer(v, { type: 'backendSwitched', msg: { type: 'backendSwitched', id: 7, from: 'webgpu', to: 'wasm', reason: 'the WebGPU device was lost (destroyed)', atStep: 30, resumedFrom: 20 } });
+    expect(v.switches).toEqual([{ from: 'webgpu', to: 'wasm', reason: 'the WebGPU device was lost (destroyed)', atStep: 30, resumedFrom: 20 }]);
+    v = trainingReducer(v, { type: 'started', msg: { type: 'trainStarted', id: 7, backend: 'wasm', totalSteps: 120, supernetParams: 5000, baseRateLogLoss: 0.5, runId: 'r', resumedFrom: 20 } });
+    expect(v).toMatchObject({ status: 'running', backend: 'wasm', step: 20, resumedFrom: 20, checkpointStep: 20 });
+    expect(v.loss.map((p) => p.step)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(v.val.map((p) => p.step)).toEqual([20]);
+  });
+
+  it('ignores a switch of another job', () => {
+    const v = trainingReducer(running(), { type: 'backendSwitched', msg: { type: 'backendSwitched', id: 8, from: 'wasm', to: 'cpu', reason: 'x' } });
+    expect(v.switches).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunNotFoundError, RunStore, StorageQuotaError, type StoredDataSource } from '../../../src/worker/store/runStore.ts';
+import type { ArchKey } from '../../../src/core/space/types.ts';
 
 let dbCount = 0;
 const stores: RunStore[] = [];
@@ -41,14 +42,29 @@ describe('RunStore runs', () => {
     const renamed = await store.renameRun(run.id, '  Tiny, seed 7  ');
     expect(renamed.name).toBe('Tiny, seed 7');
     expect(renamed.updatedAt).toBeGreaterThan(run.updatedAt);
-    const done = await store.updateRun(run.id, { status: 'finished', results: { search: { winner: 'x' } } });
-    expect(done).toMatchObject({ name: 'Tiny, seed 7', status: 'finished', results: { search: { winner: 'x' } }, createdAt: run.createdAt });
+    const done = await store.updateRun(run.id, { status: 'finished' });
+    expect(done).toMatchObject({ name: 'Tiny, seed 7', status: 'finished', results: {}, createdAt: run.createdAt });
     await expect(store.renameRun(run.id, '   ')).rejects.toThrow(/needs a name/);
     await expect(store.renameRun(run.id, 'x'.repeat(101))).rejects.toThrow(/at most 100/);
     // The list's order follows updates: the updated run comes first.
     const other = await store.createRun({ config: {}, data: SAMPLE });
     await store.updateRun(run.id, { status: 'stopped' });
     expect((await store.listRuns()).map((r) => r.id)).toEqual([run.id, other.id]);
+  });
+
+  it('keeps the latest search and rank results of a run, each replacing only its own kind', async () => {
+    const { store } = await freshStore();
+    const run = await store.createRun({ config: {}, data: SAMPLE });
+    const search = { status: 'finished', startedAt: 1, updatedAt: 2, method: 'evolution', budget: 2, seed: 1, candidates: [], finals: [], winnerKey: 'k' as ArchKey } as const;
+    const rank = { status: 'running', startedAt: 3, updatedAt: 4, k: 0, seed: 2, points: [], correlations: [] } as const;
+    await store.setResult(run.id, 'search', { ...search, candidates: [], finals: [] });
+    await store.setResult(run.id, 'rank', { ...rank, points: [], correlations: [] });
+    expect((await store.getRun(run.id)).results).toEqual({ search, rank });
+    await store.setResult(run.id, 'search', { ...search, winnerKey: 'other' as ArchKey, candidates: [], finals: [] });
+    const after = (await store.getRun(run.id)).results;
+    expect(after.search?.winnerKey).toBe('other');
+    expect(after.rank).toEqual(rank);
+    await expect(store.setResult('nope', 'rank', { ...rank, points: [], correlations: [] })).rejects.toBeInstanceOf(RunNotFoundError);
   });
 
   it('says which run is missing instead of writing a new one', async () => {

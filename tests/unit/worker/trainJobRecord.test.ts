@@ -1,27 +1,21 @@
 // The training job with a recorder: history and checkpoints land in the store, and a NaN loss stops the run before a checkpoint can keep it.
 import 'fake-indexeddb/auto';
-import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadDataset } from '../../../src/core/data/loader.ts';
-import { createCriteoSample } from '../../../src/core/data/synthetic/index.ts';
 import type { Dataset } from '../../../src/core/data/types.ts';
-import { toSeed } from '../../../src/core/rng.ts';
 import { SPACE_PRESETS } from '../../../src/core/space/presets.ts';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../../src/core/train/config.ts';
 import { SupernetTrainer } from '../../../src/core/train/trainer.ts';
 import { RunRecorder, unpackOptimizer } from '../../../src/worker/jobs/runRecorder.ts';
 import { TrainingDiverged, TrainingJob } from '../../../src/worker/jobs/train.ts';
 import type { FromWorker } from '../../../src/worker/protocol.ts';
 import { RunStore } from '../../../src/worker/store/runStore.ts';
+import { smallSample, TRAIN } from './trainFixture.ts';
 
 let data: Dataset;
-const train: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, steps: 40, batchSize: 8, fullPathWarmupSteps: 0, evalEvery: 20, evalRows: 16, readbackEvery: 5 };
+const train = TRAIN;
 let dbCount = 0;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
-  const sample = createCriteoSample({ rows: 400, seed: toSeed(4) });
-  data = (await loadDataset({ name: 'sample', chunks: sample.chunks() }, { bucketCap: 128, split: { mode: 'random', seed: toSeed(4) } })).dataset;
+  data = await smallSample();
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -13,6 +13,8 @@ export function trainNextStep(code: string | undefined): string {
       return 'Wait a moment for the previous run to wind down, then start again.';
     case 'unavailable':
       return 'This build cannot train yet. Reload the page after updating it.';
+    case 'crash':
+      return 'A fresh worker is loading the data again. Resume the run from its last checkpoint below, or start again.';
     case 'memory':
     case 'oom':
       return 'Try a smaller space (fewer blocks or widths) or a smaller batch size.';

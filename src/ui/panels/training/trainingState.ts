@@ -1,6 +1,6 @@
 // What the training panel knows about the current run, built from the worker's messages. Pure reducer.
 import type { PathBlock } from '../../../core/space/types.ts';
-import type { TrainDone, TrainStarted } from '../../../worker/client.ts';
+import type { BackendSwitched, TrainDone, TrainStarted } from '../../../worker/client.ts';
 import type { BackendName, TrainProgressMessage } from '../../../worker/protocol.ts';
 import { addOpCounts, EMPTY_TOTALS } from './opTotals.ts';
 import type { OpTotals } from './opTotals.ts';
@@ -45,6 +45,8 @@ export interface TrainingView {
   runId: string | undefined;
   resumedFrom: number | undefined;
   checkpointStep: number | undefined;
+  /** Backends that failed during this run, and where the run went on (oldest first). */
+  switches: { from: BackendName; to: BackendName; reason: string; atStep: number | undefined; resumedFrom: number | undefined }[];
 }
 
 export type TrainingAction =
@@ -57,7 +59,8 @@ export type TrainingAction =
   | { type: 'done'; msg: TrainDone }
   | { type: 'failed'; jobId: number; message: string; code: string | undefined }
   | { type: 'reset'; seed: number; totalSteps: number }
-  | { type: 'checkpoint'; jobId: number; step: number };
+  | { type: 'checkpoint'; jobId: number; step: number }
+  | { type: 'backendSwitched'; msg: BackendSwitched };
 
 export function initialView(seed: number, totalSteps: number): TrainingView {
   return {
@@ -82,6 +85,7 @@ export function initialView(seed: number, totalSteps: number): TrainingView {
     runId: undefined,
     resumedFrom: undefined,
     checkpointStep: undefined,
+    switches: [],
   };
 }
 
@@ -99,8 +103,13 @@ export function trainingReducer(view: TrainingView, action: TrainingAction): Tra
     case 'started': {
       const m = action.msg;
       if (m.id !== view.jobId) return view;
+      // Started again on another backend: the steps after its checkpoint are trained again, so their points go.
+      const again = view.status !== 'starting' && m.resumedFrom !== undefined;
+      // Loss point s is step s's batch (steps 0..N−1 precede a checkpoint at N); validation point N was measured at it.
+      const from = m.resumedFrom ?? 0;
       return {
         ...view,
+        ...(again ? { loss: view.loss.filter((p) => p.step < from), val: view.val.filter((p) => p.step <= from) } : {}),
         status: view.status === 'starting' ? 'running' : view.status,
         backend: m.backend,
         totalSteps: m.totalSteps,
@@ -114,6 +123,11 @@ export function trainingReducer(view: TrainingView, action: TrainingAction): Tra
     }
     case 'checkpoint':
       return action.jobId === view.jobId ? { ...view, checkpointStep: action.step } : view;
+    case 'backendSwitched': {
+      const m = action.msg;
+      if (m.id !== view.jobId) return view;
+      return { ...view, switches: [...view.switches, { from: m.from, to: m.to, reason: m.reason, atStep: m.atStep, resumedFrom: m.resumedFrom }] };
+    }
     case 'progress':
       return action.msg.id === view.jobId && isLive(view.status) ? applyProgress(view, action.msg) : view;
     case 'pauseRequested':
