@@ -30,6 +30,7 @@ import {
   relDiff,
   rng,
   sharedLines,
+  HAVE_SHARED_DATA,
   type CaseSpec,
   type ExportedCase,
 } from './pytorchHelpers.ts';
@@ -101,6 +102,7 @@ async function setup(): Promise<void> {
   if ('missing' in found) throw new Error(`The PyTorch export test needs torch: ${found.missing}`);
   python = found.python;
   work = mkdtempSync(join(tmpdir(), 'nasrec-pytorch-'));
+  if (!HAVE_SHARED_DATA) console.warn('../shared/data is not beside the checkout: generated Criteo, CSV and Avazu rows stand in for the real samples');
   const texts = rawTexts();
   for (const name of ['criteo', 'avazu', 'csv'] as const) {
     loaded[name] = await loadText(texts[name]);

@@ -21,19 +21,51 @@ import type { Arch, ArchBlock, SpaceConfig } from '../../../src/core/space/types
 import { emptyBatch, fillBatch, inputShapeOf, tableRowsOf } from '../../../src/core/train/batches.ts';
 import { EmbeddingTables } from '../../../src/core/train/embeddings.ts';
 import { archBlock } from '../archBlock.ts';
+import { createCriteoSample } from '../../../src/core/data/synthetic/index.ts';
 
 /** The driver that imports generated code (beside this file). */
 export const DRIVER = fileURLToPath(new URL('./run_generated.py', import.meta.url));
-const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+/** The real samples beside the checkout (`NASREC_SHARED_DATA` points elsewhere, e.g. to try the stand-ins). */
+const SHARED_DATA = process.env.NASREC_SHARED_DATA ?? fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 
 export { findTorchPython };
 
-/** The first `lines` lines of a file under ../shared/data (all when absent); throws when the folder is missing. */
-export function sharedLines(rel: string, lines?: number): string[] {
+type SharedFile = 'criteo/train_examples.txt' | 'avazu/avazu_sample.txt' | 'criteo/criteo_sample.txt';
+
+/**
+ * The first `lines` lines of a real sample under ../shared/data (all when `lines` is absent). Where that folder is
+ * not beside the checkout, rows of the same format are generated instead (`generatedLines`), so the test still runs.
+ */
+export function sharedLines(rel: SharedFile, lines?: number): string[] {
   const path = join(SHARED_DATA, rel);
-  if (!existsSync(path)) throw new Error(`${path} is missing: the PyTorch export test reads real rows from ../shared/data beside the checkout`);
-  const all = readFileSync(path, 'utf8').replace(/\n$/, '').split('\n');
+  const all = existsSync(path) ? readFileSync(path, 'utf8').replace(/\n$/, '').split('\n') : generatedLines(rel);
   return lines === undefined ? all : all.slice(0, lines);
+}
+
+/** Whether the real samples are there (the test says which rows it used). */
+export const HAVE_SHARED_DATA = existsSync(SHARED_DATA);
+
+/**
+ * Stand-ins for the real samples: the built-in generator's Criteo TSV (hex ids, missing cells), its first rows
+ * rewritten as a header CSV with float-written counts, and seeded Avazu rows with their `hour` column.
+ */
+function generatedLines(rel: SharedFile): string[] {
+  const text = new TextDecoder().decode(Uint8Array.from([...createCriteoSample({ rows: 300, seed: toSeed(5) }).chunks()].flatMap((c) => [...c])));
+  const tsv = text.replace(/\n$/, '').split('\n');
+  if (rel === 'criteo/train_examples.txt') return tsv;
+  if (rel === 'criteo/criteo_sample.txt') {
+    const header = ['label', ...Array.from({ length: 13 }, (_, i) => `I${i + 1}`), ...Array.from({ length: 26 }, (_, i) => `C${i + 1}`)].join(',');
+    return [header, ...tsv.slice(0, 200).map((l) => l.split('\t').map((c, i) => (i >= 1 && i <= 13 && c !== '' ? `${c}.0` : c)).join(','))];
+  }
+  const r = rng(6);
+  const pick = (n: number) => Math.floor(r.next() * n);
+  const hex = () => (pick(2 ** 31) >>> 0).toString(16).padStart(8, '0');
+  const header = 'id,click,hour,C1,banner_pos,site_id,site_domain,site_category,app_id,app_domain,app_category,device_id,device_ip,device_model,device_type,device_conn_type,C14,C15,C16,C17,C18,C19,C20,C21';
+  const row = (k: number) =>
+    [String(1e18 + k * 7919), String(pick(5) === 0 ? 1 : 0), `141021${String(pick(24)).padStart(2, '0')}`, String(1005 + pick(3)), String(pick(2))]
+      .concat(Array.from({ length: 6 }, () => (pick(4) === 0 ? 'ecad2386' : hex())), [hex(), hex(), hex()], [String(1 + pick(4)), String(pick(3))], Array.from({ length: 8 }, () => String(pick(2000))))
+      .join(',');
+  return [header, ...Array.from({ length: 100 }, (_, k) => row(k))];
 }
 
 const cellsOf = (line: string, delim: string) => line.split(delim);
