@@ -167,7 +167,7 @@ export function App({ initial, href }: AppProps = {}) {
           />
           <SearchPanel {...analysisProps} onRunningChange={setSearchLive} initialForm={opened.search} onFormChange={setSearchForm} />
           <RankPanel {...analysisProps} onRunningChange={setRankLive} initialForm={opened.rank} onFormChange={setRankForm} />
-          <RunsPanel stored={stored} href={href ?? window.location.href} />
+          <RunsPanel stored={stored} href={href ?? window.location.href} running={running} />
         </main>
       </div>
     </ArchFocusContext.Provider>

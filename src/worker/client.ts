@@ -210,7 +210,7 @@ export class PlaygroundClient {
     while (this.restartTimes.length > 0 && now - this.restartTimes[0]! > RESTART_WINDOW_MS) this.restartTimes.shift();
     const restart = this.ownsWorker && this.restartTimes.length <= MAX_RESTARTS;
     const message = restart
-      ? `The background worker crashed (${what}) and was restarted. Stored runs are safe; a run that was training can be resumed from its last checkpoint.`
+      ? `The background worker crashed (${what}) and was restarted. Stored runs are safe; a kept run that was training can be resumed from its last checkpoint, if it had saved one.`
       : `The background worker crashed (${what})${this.ownsWorker ? ` ${this.restartTimes.length} times within a minute, so it was not restarted again` : ''}. Reload the page.`;
     const failure = new WorkerJobError('worker', 'crash', message);
     for (const map of [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis, this.pendingRunActions, this.pendingExports] as Map<number, { reject(e: Error): void }>[]) {

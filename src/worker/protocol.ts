@@ -151,6 +151,7 @@ export interface StoredRank {
   correlations: RankCorrelationSummary[];
 }
 
+/** The latest search and rank check run on a stored run's supernet. */
 export interface StoredResults {
   search?: StoredSearch;
   rank?: StoredRank;

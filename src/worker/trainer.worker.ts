@@ -31,6 +31,8 @@ let training: TrainingJob | undefined;
 let trained: TrainedSupernet | undefined;
 /** The running search or rank job (one at a time: they share the supernet's weights). */
 let analysis: { id: number; controller: AbortController } | undefined;
+/** The running training job moves itself to another backend when its backend fails (trainWithFailover). */
+let failover = false;
 /** The speed cap outlives jobs, so a change made before a run starts is kept. */
 let stepsPerSecond = 0;
 /** The last search's winner with its trained weights (what "Download model" exports). */
@@ -78,11 +80,11 @@ async function moveOff(from: BackendName, why: string): Promise<BackendChoice> {
 
 // A device lost while no training runs: the supernet kept for search and rank lived on it.
 health.onLost((why) => {
-  if (training) return; // the training job notices at its next step and moves itself
+  if (failover) return; // the training run notices at its next step and moves itself
   void backend.then(async (choice) => {
     if (choice.name !== 'webgpu') return;
     const hadSupernet = trained !== undefined;
-    trained = undefined; // its tensors went with the device
+    dropTrainedQuietly(); // its tensors went with the device
     await moveOff('webgpu', why);
     if (hadSupernet) {
       post({
@@ -186,7 +188,6 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     return fail('badOption', `The training split has ${dataset.splits.train.length} rows, fewer than one batch of ${msg.train.batchSize}. Load more rows or use a smaller batch.`);
   }
   if (analysis) return fail('busy', 'A search or rank check is running on the trained supernet. Stop it first.');
-  const choice = await backend;
   dropTrained();
   let recording: Recording;
   try {
@@ -195,8 +196,11 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   } catch (err) {
     return fail('resume', describe(err));
   }
-  if (msg.record?.loadOnly) return loadSupernet(msg, recording);
+  // Read after the awaits above: a device lost meanwhile has already moved the worker to another backend.
+  const choice = await backend;
+  if (msg.record?.loadOnly) return loadSupernet(msg, loaded, choice, recording);
   // A backend that fails mid-run (a lost device, a failing kernel) hands the run to the next one, from its last checkpoint.
+  failover = true;
   try {
     const done = await trainWithFailover({
       jobId: msg.id,
@@ -205,9 +209,10 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
       post,
       lostReason: () => health.lostReason,
       moveOff: async (from, why) => (await moveOff(from, why)).name,
-      makeJob: (on, rec) =>
+      makeJob: (on, rec, restart) =>
         (training = new TrainingJob(
           {
+            ...(restart ? { restart } : {}),
             id: msg.id,
             data: dataset,
             valBaseRateLogLoss: loaded.result.stats.splits.val.baseRateLogLoss,
@@ -229,13 +234,12 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     else fail('internal', `Training stopped with an error: ${describe(err)}`);
   } finally {
     training = undefined;
+    failover = false;
   }
 }
 
 /** A kept run's supernet from its latest checkpoint, for search and rank; the stored run is not written to. */
-async function loadSupernet(msg: Extract<ToWorker, { type: 'train' }>, recording: Recording): Promise<void> {
-  const loaded = data!;
-  const choice = await backend;
+async function loadSupernet(msg: Extract<ToWorker, { type: 'train' }>, loaded: LoadedData, choice: BackendChoice, recording: Recording): Promise<void> {
   const runId = recording.recorder?.runId;
   const job = new TrainingJob({
     id: msg.id,
@@ -290,6 +294,15 @@ async function openModel(msg: Extract<ToWorker, { type: 'openModel' }>): Promise
     post(await openModelFiles(msg.id, msg.json, msg.weights, data?.result.dataset));
   } catch (err) {
     post({ type: 'error', id: msg.id, where: 'export', code: 'badModel', message: `These model files cannot be opened: ${describe(err)}` });
+  }
+}
+
+/** Drops the trained supernet of a lost device: freeing its tensors may throw there, and must not stop the move. */
+function dropTrainedQuietly(): void {
+  try {
+    dropTrained();
+  } catch {
+    trained = undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Metrics } from '../train/metrics.ts';
 
 /** `format` of the playground's model.json (tfjs's own loaders build only Layers and Graph models: this is neither). */
 export const MODEL_FORMAT = 'nasrec-playground/standalone';
+/** Version of `modelTopology` (readers refuse others). */
 export const MODEL_TOPOLOGY_VERSION = 1;
 /** Default file names: tfjs's `model.json` and the weights file its manifest points at. */
 export const MODEL_JSON_FILE = 'model.json';
@@ -48,6 +49,7 @@ export interface ModelMetadata {
   createdAt?: string;
 }
 
+/** One weight in the manifest, as tfjs writes it. */
 export interface WeightSpec {
   name: string;
   shape: number[];
@@ -141,6 +143,11 @@ export function readModelFiles(json: unknown, weights: ArrayBuffer): { topology:
     throw new ModelFilesError(MODEL_JSON_FILE, 'weightsManifest must hold one group of weights');
   }
   const specs = groups[0].weights;
+  for (const s of specs) {
+    if (typeof s !== 'object' || s === null || typeof s.name !== 'string') throw new ModelFilesError(MODEL_JSON_FILE, 'a weights manifest entry has no name');
+    if (!Array.isArray(s.shape) || !s.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new ModelFilesError(s.name, 'has no valid shape');
+    if (s.dtype !== 'float32') throw new ModelFilesError(s.name, `dtype ${JSON.stringify(s.dtype)} is not supported (float32 only)`);
+  }
   const expected = specs.reduce((n, s) => n + 4 * size(s.shape), 0);
   if (weights.byteLength !== expected) {
     throw new ModelFilesError('weights file', `has ${weights.byteLength} bytes; model.json describes ${expected} (${specs.length} float32 weights). Choose the weights file exported with this model.json.`);
@@ -149,8 +156,6 @@ export function readModelFiles(json: unknown, weights: ArrayBuffer): { topology:
   const out = new Map<string, NamedWeight>();
   let at = 0;
   for (const s of specs) {
-    if (s.dtype !== 'float32') throw new ModelFilesError(String(s.name), `dtype ${JSON.stringify(s.dtype)} is not supported (float32 only)`);
-    if (!Array.isArray(s.shape) || !s.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new ModelFilesError(String(s.name), 'has no valid shape');
     if (out.has(s.name)) throw new ModelFilesError(s.name, 'appears twice in the manifest');
     const n = size(s.shape);
     out.set(s.name, { name: s.name, shape: [...s.shape], values: floats.subarray(at, at + n) });

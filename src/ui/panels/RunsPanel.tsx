@@ -40,7 +40,9 @@ function seriesOf(run: RunSummary, points: readonly StoredLossPoint[], k: number
   ];
 }
 
-export function RunsPanel({ stored, href }: { stored: StoredRuns; href: string }) {
+/** `running`: the search or rank check this page runs now (stored results marked running are otherwise cut off). */
+export function RunsPanel({ stored, href, running }: { stored: StoredRuns; href: string; running?: 'search' | 'rank' | undefined }) {
+  const live = { search: running === 'search', rank: running === 'rank' };
   const client = useClient();
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<{ id: string; name: string } | undefined>(undefined);
@@ -122,8 +124,8 @@ export function RunsPanel({ stored, href }: { stored: StoredRuns; href: string }
                 <td>{run.status === 'training' || run.status === 'paused' ? 'interrupted' : run.status}</td>
                 <td>{run.lastStep.toLocaleString('en-US')}</td>
                 <td>{run.checkpointStep === undefined ? '—' : `step ${run.checkpointStep.toLocaleString('en-US')}`}</td>
-                <td data-testid="run-search">{searchText(run.results.search, nameOf([run]))}</td>
-                <td data-testid="run-rank">{tauText(run.results.rank)}</td>
+                <td data-testid="run-search">{searchText(run.results.search, nameOf([run]), live.search)}</td>
+                <td data-testid="run-rank">{tauText(run.results.rank, live.rank)}</td>
                 <td>{new Date(run.updatedAt).toLocaleString()}</td>
                 <td className="run-actions">
                   <a href={resumeLink(href, run)} data-testid="run-open">
@@ -169,7 +171,7 @@ export function RunsPanel({ stored, href }: { stored: StoredRuns; href: string }
               </tr>
             </thead>
             <tbody>
-              {compareRows(compared, lastVal, nameOf(compared)).map((row) => (
+              {compareRows(compared, lastVal, nameOf(compared), live).map((row) => (
                 <tr key={row.label} data-row={row.label}>
                   <th scope="row">{row.label}</th>
                   {row.values.map((v, i) => (

@@ -63,7 +63,8 @@ export class BackendHealth {
 
   /** @throws BackendFailure when the device was lost or a backend error was injected */
   check(backend: BackendName): void {
-    if (this.lost) throw new BackendFailure(backend, this.lost);
+    // A loss reported late, after the run left WebGPU, concerns a device no longer in use.
+    if (this.lost && backend === 'webgpu') throw new BackendFailure(backend, this.lost);
     if (this.injectedError) {
       this.injectedError = false;
       throw new BackendFailure(backend, `the ${backend} backend failed a training step (an error injected by a test)`);

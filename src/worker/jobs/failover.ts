@@ -5,12 +5,16 @@ import type { BackendName, FromWorker } from '../protocol.ts';
 import { resumeRecording, type Recording } from './runs.ts';
 import { TrainingDiverged, type TrainingJob } from './train.ts';
 
+/** One training run through backend failures: where it starts, how a job is built, and how a failed backend is left. */
 export interface FailoverOptions {
   jobId: number;
   backend: BackendName;
   recording: Recording;
-  /** Builds the job for a backend and a recording (the caller keeps it to route transport commands to it). */
-  makeJob(backend: BackendName, recording: Recording): TrainingJob;
+  /**
+   * Builds the job for a backend and a recording (the caller keeps it to route transport commands to it);
+   * `restart` is set for the jobs that take over after a failure.
+   */
+  makeJob(backend: BackendName, recording: Recording, restart: boolean): TrainingJob;
   /** Leaves a failed backend; @returns the backend now in use */
   moveOff(from: BackendName, why: string): Promise<BackendName>;
   /** The device-loss reason, when the failure was one (better words than the error a dead device throws). */
@@ -40,8 +44,12 @@ const describe = (err: unknown) => (err instanceof Error ? err.message : String(
 export async function trainWithFailover(o: FailoverOptions): Promise<{ trainer: SupernetTrainer; recording: Recording }> {
   let backend = o.backend;
   let recording = o.recording;
+  let previous: TrainingJob | undefined;
   for (;;) {
-    const job = o.makeJob(backend, recording);
+    const job = o.makeJob(backend, recording, previous !== undefined);
+    // Transport commands sent to the failed job while the run moved (a stop, a pause) apply to its successor.
+    if (previous) job.adoptControls(previous);
+    previous = job;
     try {
       return { trainer: await job.run(), recording };
     } catch (err) {

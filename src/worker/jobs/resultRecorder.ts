@@ -9,6 +9,7 @@ const RESULT_FLUSH_MS = 3_000;
 type Kind = 'search' | 'rank';
 type Ending = 'finished' | 'stopped' | 'failed';
 
+/** The stored results of one search or rank job, fed by the job's messages (`tee`) and closed by `end`. */
 export class ResultRecorder {
   private value: StoredSearch | StoredRank;
   private lastWrite = 0;

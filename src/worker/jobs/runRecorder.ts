@@ -16,6 +16,7 @@ export function packOptimizer(optimizer: Float32Array, embeddingAccumulators: Fl
   return out;
 }
 
+/** The inverse of packOptimizer. */
 export function unpackOptimizer(packed: Float32Array): { optimizer: Float32Array; embeddingAccumulators: Float32Array } {
   const n = packed[0] ?? 0;
   return { optimizer: packed.subarray(1, 1 + n), embeddingAccumulators: packed.subarray(1 + n) };

@@ -6,6 +6,7 @@ import { CHECKPOINT_EVERY_MS, type FromWorker, type RecordRequest, type RunActio
 import type { RunStore } from '../store/runStore.ts';
 import { RunRecorder, unpackOptimizer } from './runRecorder.ts';
 
+/** How a training job keeps its run: the recorder (absent when unrecorded), the state it resumes from, and its first step. */
 export interface Recording {
   recorder?: RunRecorder;
   resume?: ResumeState;

@@ -54,6 +54,8 @@ export interface TrainJobInput {
   checkBackend?: () => void;
   /** Restore `resume` and take no step: a kept run's supernet, back for search and rank. */
   loadOnly?: boolean;
+  /** The run starts again (another backend took it over): `trainStarted` says from which step, 0 included. */
+  restart?: boolean;
 }
 
 export class TrainingJob {
@@ -91,6 +93,13 @@ export class TrainingJob {
     this.wake?.();
   }
 
+  /** Takes over the transport state of the job this one replaces (a run moved to another backend): a pause, single steps or a stop sent meanwhile still count. */
+  adoptControls(previous: TrainingJob): void {
+    this.paused = previous.paused;
+    this.pendingSingleSteps = previous.pendingSingleSteps;
+    this.stopRequested = previous.stopRequested;
+  }
+
   setSpeed(stepsPerSecond: number): void {
     this.stepsPerSecond = Number.isFinite(stepsPerSecond) && stepsPerSecond > 0 ? stepsPerSecond : 0;
     this.wake?.();
@@ -114,7 +123,7 @@ export class TrainingJob {
         supernetParams: countParams(trainer),
         baseRateLogLoss: this.input.valBaseRateLogLoss,
         ...(recorder ? { runId: recorder.runId } : {}),
-        ...(resume ? { resumedFrom: trainer.step } : {}),
+        ...(resume || this.input.restart ? { resumedFrom: trainer.step } : {}),
       });
       await recorder?.setStatus('training');
       if (this.input.loadOnly) this.stopRequested = trainer.step < train.steps;

@@ -48,12 +48,16 @@ describe('stored results in words', () => {
     expect(searchWinner(search)?.name).toBe('finalist 1');
     expect(searchText(search, nameOf)).toBe('arch a: 0.4922');
     expect(searchText({ ...search, status: 'stopped', winnerKey: undefined, budget: 56 }, nameOf)).toBe('stopped, 1 of 56 scored');
+    // Stored as running: running while this page runs it, otherwise cut off by a reload or a crash.
+    expect(searchText({ ...search, status: 'running', winnerKey: undefined, budget: 56 }, nameOf, true)).toBe('running, 1 of 56 scored');
+    expect(searchText({ ...search, status: 'running', winnerKey: undefined, budget: 56 }, nameOf)).toBe('interrupted, 1 of 56 scored');
     expect(searchText(undefined, nameOf)).toBe('—');
   });
 
   it("writes τ with its 95 % interval (minus signs typeset), or the check's state", () => {
     expect(tauText(rank)).toBe('0.21 [−0.19, 0.61]');
-    expect(tauText({ ...rank, status: 'running', correlations: [] })).toBe('running: no τ yet');
+    expect(tauText({ ...rank, status: 'running', correlations: [] }, true)).toBe('running: no τ yet');
+    expect(tauText({ ...rank, status: 'running', correlations: [] })).toBe('interrupted: no τ yet');
     expect(tauText(undefined)).toBe('—');
   });
 });

@@ -258,6 +258,21 @@ describe('trainingReducer after a backend failure', () => {
     expect(v.val.map((p) => p.step)).toEqual([20]);
   });
 
+  it('starts the chart and the operator counts over when the run restarts from step 0 (no checkpoint yet)', () => {
+    let v = running();
+    const counts: OpCountsDelta = {
+      dense: [{ fc: 3, sg: 0, sum: 0, dp: 0 }],
+      sparse: [{ efc: 3, attn: 0 }],
+      denseParams: [{ fc: 30, sg: 0, sum: 0, dp: 0 }],
+      sparseParams: [{ efc: 30, attn: 0 }],
+    };
+    v = trainingReducer(v, { type: 'progress', msg: progress({ step: 3, loss: [0, 1, 2].map((step) => ({ step, value: 0.7 })), opCounts: counts }) });
+    expect(v.opTotals.dense[0]?.fc).toBe(3);
+    v = trainingReducer(v, { type: 'started', msg: { type: 'trainStarted', id: 7, backend: 'cpu', totalSteps: 120, supernetParams: 5000, baseRateLogLoss: 0.5, resumedFrom: 0 } });
+    expect(v).toMatchObject({ step: 0, loss: [], val: [] });
+    expect(v.opTotals.dense).toEqual([]);
+  });
+
   it('ignores a switch of another job', () => {
     const v = trainingReducer(running(), { type: 'backendSwitched', msg: { type: 'backendSwitched', id: 8, from: 'wasm', to: 'cpu', reason: 'x' } });
     expect(v.switches).toEqual([]);

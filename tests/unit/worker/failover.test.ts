@@ -2,7 +2,7 @@
 // checkpoint, and it ends exactly where a run without the failure ends; a diverged loss or cpu failure is final.
 import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../../src/core/data/types.ts';
 import { SPACE_PRESETS } from '../../../src/core/space/presets.ts';
 import { BackendFailure } from '../../../src/worker/backends/health.ts';
@@ -10,6 +10,7 @@ import { TrainingFailed, trainWithFailover } from '../../../src/worker/jobs/fail
 import { RunRecorder } from '../../../src/worker/jobs/runRecorder.ts';
 import type { Recording } from '../../../src/worker/jobs/runs.ts';
 import { TrainingJob } from '../../../src/worker/jobs/train.ts';
+import { SupernetTrainer } from '../../../src/core/train/trainer.ts';
 import type { BackendName, FromWorker } from '../../../src/worker/protocol.ts';
 import { RunStore } from '../../../src/worker/store/runStore.ts';
 import { smallSample, TRAIN } from './trainFixture.ts';
@@ -101,6 +102,34 @@ describe('trainWithFailover', () => {
     reference.trainer.dispose();
   });
 
+  it('keeps a stop sent to the failed job while the run moved: the next job ends at once, as stopped', async () => {
+    const s = await setup();
+    const made: TrainingJob[] = [];
+    const makeJob = s.makeJob(10, ['webgpu']);
+    const done = await trainWithFailover({
+      jobId: 1,
+      backend: 'webgpu',
+      recording: s.recording,
+      makeJob: (backend, rec, restart) => {
+        const job = makeJob(backend, rec);
+        made.push(job);
+        expect(restart).toBe(made.length > 1);
+        return job;
+      },
+      moveOff: async () => {
+        made[0]!.control('stop'); // the user pressed Stop while the worker was choosing the next backend
+        return 'wasm';
+      },
+      post: (m) => s.posted.push(m),
+    });
+    expect(s.jobs).toEqual(['webgpu', 'wasm']);
+    const resumedFrom = (s.posted.find((m) => m.type === 'backendSwitched') as Extract<FromWorker, { type: 'backendSwitched' }>).resumedFrom!;
+    expect(done.trainer.step).toBe(resumedFrom);
+    expect(s.posted.filter((m) => m.type === 'trainDone').at(-1)).toMatchObject({ reason: 'stopped', step: resumedFrom });
+    expect((await s.store.getRun(s.runId)).status).toBe('stopped');
+    done.trainer.dispose();
+  });
+
   it('starts again from step 0 when the failure comes before the first checkpoint', async () => {
     const s = await setup();
     const done = await trainWithFailover({ jobId: 1, backend: 'wasm', recording: s.recording, makeJob: s.makeJob(1, ['wasm']), moveOff: async () => 'cpu', post: (m) => s.posted.push(m) });
@@ -124,6 +153,20 @@ describe('trainWithFailover', () => {
     await expect(failing).rejects.toThrow(/Training stopped with an error: kernel Foo is broken/);
     expect(s.jobs).toEqual(['wasm', 'cpu']);
     expect((await s.store.getRun(s.runId)).status).toBe('failed');
+  });
+
+  it('does not blame the backend for a diverged loss: the run ends naming the step, on the backend it was on', async () => {
+    const s = await setup();
+    const read = SupernetTrainer.prototype.readLosses;
+    const spy = vi.spyOn(SupernetTrainer.prototype, 'readLosses').mockImplementation(async function (this: SupernetTrainer) {
+      return (await read.call(this)).map((l) => (l.step === 12 ? { ...l, value: Infinity } : l));
+    });
+    const moves: string[] = [];
+    const failing = trainWithFailover({ jobId: 1, backend: 'webgpu', recording: s.recording, makeJob: s.makeJob(Infinity, []), moveOff: async (from) => (moves.push(from), 'wasm'), post: () => {} });
+    await expect(failing).rejects.toMatchObject({ code: 'diverged', message: expect.stringMatching(/became Infinity at step 12/) });
+    expect(s.jobs).toEqual(['webgpu']);
+    expect(moves).toEqual([]);
+    spy.mockRestore();
   });
 
   it('does not blame the backend for a bad setting: a RangeError ends the run at once', async () => {

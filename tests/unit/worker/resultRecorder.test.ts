@@ -1,7 +1,7 @@
 // Search and rank results kept with the run whose supernet they used: every candidate, the finals and the winner,
 // written while the job runs and marked with how it ended; other jobs' messages pass through untouched.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ResultRecorder } from '../../../src/worker/jobs/resultRecorder.ts';
 import type { CandidateMessage, FinalModelSummary, FromWorker } from '../../../src/worker/protocol.ts';
 import { RunStore } from '../../../src/worker/store/runStore.ts';
@@ -39,10 +39,12 @@ describe('ResultRecorder', () => {
     t = 5_000;
     r.tee(candidate(1, 0.4));
     r.tee(candidate(2, 0.45)); // within 3 s of the last write: kept for the next one
-    await new Promise((done) => setTimeout(done, 20));
+    await vi.waitFor(async () => expect((await store.getRun(runId)).results.search?.candidates.map((c) => c.index)).toEqual([0, 1]));
     const mid = (await store.getRun(runId)).results.search!;
     expect(mid).toMatchObject({ status: 'running', method: 'random', budget: 3, seed: 42 });
-    expect(mid.candidates.map((c) => c.index)).toEqual([0, 1]);
+    // Nothing more is written until the next interval or the end.
+    await new Promise((done) => setTimeout(done, 50));
+    expect((await store.getRun(runId)).results.search?.candidates).toHaveLength(2);
     r.tee({ type: 'finalModel', id: 7, model: final('finalist 1', 'finalist', 'a1', 0.41) });
     r.tee({ type: 'finalModel', id: 7, model: final('DLRM-like', 'baseline', undefined, 0.42) });
     r.tee({ type: 'searchDone', id: 7, winnerKey: key('a1'), skippedBaselines: [] });

@@ -7,11 +7,14 @@ import { netPlan } from './netPlan.ts';
 import { readme } from './readme.ts';
 import { trainScript } from './trainScript.ts';
 
-/** File names of the generated code (the train script imports the model file by this name). */
+/** The generated module's file name (the train script imports it by this name). */
 export const MODEL_PY = 'nasrec_model.py';
+/** The generated training script's file name. */
 export const TRAIN_PY = 'train_nasrec.py';
+/** The generated README's file name. */
 export const README_MD = 'README.md';
 
+/** What the code is generated for: the architecture in its space, the input shape and the data's encoding. */
 export interface PytorchExportOptions {
   arch: Arch;
   space: SpaceConfig;
@@ -23,6 +26,7 @@ export interface PytorchExportOptions {
   key: string;
 }
 
+/** One generated file: its name and its text. */
 export interface GeneratedFile {
   name: string;
   text: string;

@@ -14,7 +14,7 @@ export function trainNextStep(code: string | undefined): string {
     case 'unavailable':
       return 'This build cannot train yet. Reload the page after updating it.';
     case 'crash':
-      return 'A fresh worker is loading the data again. Resume the run from its last checkpoint below, or start again.';
+      return 'A fresh worker is loading the data again. If the run had saved a checkpoint, resume it from there below; otherwise start again.';
     case 'memory':
     case 'oom':
       return 'Try a smaller space (fewer blocks or widths) or a smaller batch size.';

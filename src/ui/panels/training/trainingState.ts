@@ -109,7 +109,8 @@ export function trainingReducer(view: TrainingView, action: TrainingAction): Tra
       const from = m.resumedFrom ?? 0;
       return {
         ...view,
-        ...(again ? { loss: view.loss.filter((p) => p.step < from), val: view.val.filter((p) => p.step <= from) } : {}),
+        // Operator counts start again too, as after a reload: the steps trained again would count twice.
+        ...(again ? { loss: view.loss.filter((p) => p.step < from), val: view.val.filter((p) => p.step <= from), opTotals: EMPTY_TOTALS } : {}),
         status: view.status === 'starting' ? 'running' : view.status,
         backend: m.backend,
         totalSteps: m.totalSteps,
