@@ -144,6 +144,12 @@ interface Pending {
 /** An export request's answer. */
 type ExportReply = ModelFilesMessage | Extract<FromWorker, { type: 'codeFiles' }> | ModelOpenedMessage;
 
+/** Resolves the request `id` of `pending` with `value` (if it is still waiting) and forgets it. */
+function settle<T>(pending: Map<number, { resolve(value: T): void }>, id: number, value: T): void {
+  pending.get(id)?.resolve(value);
+  pending.delete(id);
+}
+
 /** Adds `listener` to `set`; @returns the function that removes it. */
 function subscribe<T>(set: Set<T>, listener: T): () => void {
   set.add(listener);
@@ -158,7 +164,6 @@ export class PlaygroundClient {
   private readonly restartTimes: number[] = [];
   private restarts = 0;
   private readonly restartListeners = new Set<(r: WorkerRestart) => void>();
-  private readonly switchListeners = new Set<(m: BackendSwitched) => void>();
   private readonly pendingExports = new Map<number, { resolve(m: ExportReply): void; reject(e: Error): void }>();
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -213,7 +218,7 @@ export class PlaygroundClient {
       ? `The background worker crashed (${what}) and was restarted. Stored runs are safe; a kept run that was training can be resumed from its last checkpoint, if it had saved one.`
       : `The background worker crashed (${what})${this.ownsWorker ? ` ${this.restartTimes.length} times within a minute, so it was not restarted again` : ''}. Reload the page.`;
     const failure = new WorkerJobError('worker', 'crash', message);
-    for (const map of [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis, this.pendingRunActions, this.pendingExports] as Map<number, { reject(e: Error): void }>[]) {
+    for (const map of this.rejectable) {
       for (const p of map.values()) p.reject(failure);
       map.clear();
     }
@@ -232,11 +237,6 @@ export class PlaygroundClient {
     return subscribe(this.restartListeners, listener);
   }
 
-  /** Calls `listener` when a backend failed mid-run and the worker moved to another one. */
-  onBackendSwitched(listener: (m: BackendSwitched) => void): () => void {
-    return subscribe(this.switchListeners, listener);
-  }
-
   /** The last search's winner as tfjs model files (model.json text and its weights). */
   exportModel(): Promise<ModelFilesMessage> {
     return this.exportRequest({ type: 'exportModel', id: this.nextId++ }) as Promise<ModelFilesMessage>;
@@ -247,18 +247,20 @@ export class PlaygroundClient {
     return this.exportRequest({ type: 'exportCode', id: this.nextId++, arch, space, name }) as Promise<Extract<FromWorker, { type: 'codeFiles' }>>;
   }
 
-  /** Reads exported model files back and measures them on the loaded test split when they fit it. */
+  /** Reads exported model files back and measures them on the loaded test split when they fit it. `weights` is transferred. */
   openModel(json: string, weights: ArrayBuffer): Promise<ModelOpenedMessage> {
-    const msg: ToWorker = { type: 'openModel', id: this.nextId++, json, weights };
-    const done = new Promise<ExportReply>((resolve, reject) => this.pendingExports.set(msg.id, { resolve, reject }));
-    this.worker.postMessage(msg, [weights]);
-    return done as Promise<ModelOpenedMessage>;
+    return this.exportRequest({ type: 'openModel', id: this.nextId++, json, weights }, [weights]) as Promise<ModelOpenedMessage>;
   }
 
-  private exportRequest(msg: Extract<ToWorker, { type: 'exportModel' | 'exportCode' }>): Promise<ExportReply> {
+  private exportRequest(msg: Extract<ToWorker, { type: 'exportModel' | 'exportCode' | 'openModel' }>, transfer: Transferable[] = []): Promise<ExportReply> {
     const done = new Promise<ExportReply>((resolve, reject) => this.pendingExports.set(msg.id, { resolve, reject }));
-    this.post(msg);
+    this.worker.postMessage(msg, transfer);
     return done;
+  }
+
+  /** Every map of requests waiting for an answer that can fail (loads, space info, jobs, run actions, exports). */
+  private get rejectable(): Map<number, { reject(e: Error): void }>[] {
+    return [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis, this.pendingRunActions, this.pendingExports];
   }
 
   /** Test hook (honoured only with `faults: true`): loses the WebGPU device, fails a step, or crashes the worker. */
@@ -378,12 +380,10 @@ export class PlaygroundClient {
         this.pending.get(msg.id)?.onProgress?.(msg);
         return;
       case 'dataReady':
-        this.pending.get(msg.id)?.resolve(msg);
-        this.pending.delete(msg.id);
+        settle(this.pending, msg.id, msg);
         return;
       case 'spaceInfo':
-        this.pendingSpace.get(msg.id)?.resolve(msg);
-        this.pendingSpace.delete(msg.id);
+        settle(this.pendingSpace, msg.id, msg);
         return;
       case 'trainStarted':
         this.pendingTrain.get(msg.id)?.listeners.onStarted?.(msg);
@@ -400,16 +400,13 @@ export class PlaygroundClient {
       case 'runs':
         this.pendingRuns.get(msg.id)?.(msg.runs);
         this.pendingRuns.delete(msg.id);
-        this.pendingRunActions.get(msg.id)?.resolve(msg.runs);
-        this.pendingRunActions.delete(msg.id);
+        settle(this.pendingRunActions, msg.id, msg.runs);
         return;
       case 'runHistory':
-        this.pendingRunActions.get(msg.id)?.resolve(msg.points);
-        this.pendingRunActions.delete(msg.id);
+        settle(this.pendingRunActions, msg.id, msg.points);
         return;
       case 'trainDone':
-        this.pendingTrain.get(msg.id)?.resolve(msg);
-        this.pendingTrain.delete(msg.id);
+        settle(this.pendingTrain, msg.id, msg);
         return;
       case 'searchStarted':
         this.pendingAnalysis.get(msg.id)?.listeners.onSearchStarted?.(msg);
@@ -429,17 +426,14 @@ export class PlaygroundClient {
       case 'modelFiles':
       case 'codeFiles':
       case 'modelOpened':
-        this.pendingExports.get(msg.id)?.resolve(msg);
-        this.pendingExports.delete(msg.id);
+        settle(this.pendingExports, msg.id, msg);
         return;
       case 'backendSwitched':
         if (msg.id !== undefined) this.pendingTrain.get(msg.id)?.listeners.onBackendSwitched?.(msg);
-        for (const l of this.switchListeners) l(msg);
         return;
       case 'searchDone':
       case 'rankDone':
-        this.pendingAnalysis.get(msg.id)?.resolve(msg);
-        this.pendingAnalysis.delete(msg.id);
+        settle(this.pendingAnalysis, msg.id, msg);
         return;
       case 'cancelled':
         (this.pending.get(msg.id) ?? this.pendingAnalysis.get(msg.id))?.reject(new JobCancelled());
@@ -448,18 +442,10 @@ export class PlaygroundClient {
         return;
       case 'error': {
         const id = msg.id;
-        const job =
-          id === undefined
-            ? undefined
-            : (this.pending.get(id) ??
-              this.pendingSpace.get(id) ??
-              this.pendingTrain.get(id) ??
-              this.pendingAnalysis.get(id) ??
-              this.pendingRunActions.get(id) ??
-              this.pendingExports.get(id));
-        if (job && id !== undefined) {
-          job.reject(new WorkerJobError(msg.where, msg.code, msg.message));
-          for (const map of [this.pending, this.pendingSpace, this.pendingTrain, this.pendingAnalysis, this.pendingRunActions, this.pendingExports]) map.delete(id);
+        const map = id === undefined ? undefined : this.rejectable.find((m) => m.has(id));
+        if (map && id !== undefined) {
+          map.get(id)!.reject(new WorkerJobError(msg.where, msg.code, msg.message));
+          map.delete(id);
         } else {
           for (const l of this.errorListeners) l(msg.message);
         }

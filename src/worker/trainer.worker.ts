@@ -5,17 +5,17 @@ import { DataError } from '../core/data/types.ts';
 import type { TrainedModel } from '../core/export/trainedModel.ts';
 import { validateSpace } from '../core/space/index.ts';
 import { validateTrainConfig } from '../core/train/config.ts';
-import { backendPreference, chooseBackend, type BackendChoice } from './backends/chooseBackend.ts';
+import { BACKEND_ORDER, backendPreference, chooseBackend, type BackendChoice } from './backends/chooseBackend.ts';
 import { BackendHealth, faultsAllowed } from './backends/health.ts';
 import { modelFilesMessage, openModelFiles, pytorchZip, winnerModel } from './jobs/exports.ts';
 import { runLoadData, type LoadedData } from './jobs/loadData.ts';
 import { spaceInfo } from './jobs/spaceInfo.ts';
 import { runRank } from './jobs/rank.ts';
 import { ResultRecorder } from './jobs/resultRecorder.ts';
-import { listRuns, runAction, startRecording, type Recording } from './jobs/runs.ts';
+import { latestResumeState, listRuns, runAction, startRecording, type Recording } from './jobs/runs.ts';
 import { TrainingFailed, trainWithFailover } from './jobs/failover.ts';
 import { runSearch } from './jobs/search.ts';
-import { TrainingJob } from './jobs/train.ts';
+import { TrainingJob, type TrainJobInput } from './jobs/train.ts';
 import { RunStore } from './store/runStore.ts';
 import type { TrainedSupernet } from './jobs/trained.ts';
 import { archKey } from '../core/space/arch.ts';
@@ -70,8 +70,7 @@ backend.catch((err: unknown) => post({ type: 'error', where: 'backend', message:
 async function moveOff(from: BackendName, why: string): Promise<BackendChoice> {
   failedBackends.add(from);
   health.reset();
-  const order: BackendName[] = ['webgpu', 'wasm', 'cpu'];
-  const next = await chooseBackend(undefined, new Set([...failedBackends, ...order.slice(0, order.indexOf(from) + 1)]));
+  const next = await chooseBackend(undefined, new Set([...failedBackends, ...BACKEND_ORDER.slice(0, BACKEND_ORDER.indexOf(from) + 1)]));
   const reason = `${from === 'webgpu' ? 'WebGPU' : from} failed mid-run: ${why}${next.reason ? `; ${next.reason}` : ''}`;
   const choice = { ...next, reason };
   backend = Promise.resolve(announce(choice));
@@ -189,6 +188,8 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   }
   if (analysis) return fail('busy', 'A search or rank check is running on the trained supernet. Stop it first.');
   dropTrained();
+  const { record } = msg;
+  if (record?.loadOnly && record.resumeRunId) return loadSupernet(msg, loaded, record.resumeRunId);
   let recording: Recording;
   try {
     const store = msg.record ? await runStore() : undefined;
@@ -198,7 +199,6 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   }
   // Read after the awaits above: a device lost meanwhile has already moved the worker to another backend.
   const choice = await backend;
-  if (msg.record?.loadOnly) return loadSupernet(msg, loaded, choice, recording);
   // A backend that fails mid-run (a lost device, a failing kernel) hands the run to the next one, from its last checkpoint.
   failover = true;
   try {
@@ -210,22 +210,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
       lostReason: () => health.lostReason,
       moveOff: async (from, why) => (await moveOff(from, why)).name,
       makeJob: (on, rec, restart) =>
-        (training = new TrainingJob(
-          {
-            ...(restart ? { restart } : {}),
-            id: msg.id,
-            data: dataset,
-            valBaseRateLogLoss: loaded.result.stats.splits.val.baseRateLogLoss,
-            space: msg.space,
-            train: msg.train,
-            seed: msg.seed,
-            backend: on,
-            post,
-            checkBackend: () => health.check(on),
-            ...rec,
-          },
-          stepsPerSecond,
-        )),
+        (training = new TrainingJob({ ...jobInput(msg, loaded, on), ...(restart ? { restart } : {}), checkBackend: () => health.check(on), ...rec }, stepsPerSecond)),
     });
     const runId = done.recording.recorder?.runId;
     trained = { trainer: done.trainer, dataset, space: msg.space, train: msg.train, seed: msg.seed, ...(runId ? { runId } : {}) };
@@ -238,27 +223,40 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   }
 }
 
-/** A kept run's supernet from its latest checkpoint, for search and rank; the stored run is not written to. */
-async function loadSupernet(msg: Extract<ToWorker, { type: 'train' }>, loaded: LoadedData, choice: BackendChoice, recording: Recording): Promise<void> {
-  const runId = recording.recorder?.runId;
-  const job = new TrainingJob({
+/** What every training job of `msg` shares: its data, space, recipe and seed, on `backend`. */
+function jobInput(msg: Extract<ToWorker, { type: 'train' }>, loaded: LoadedData, backend: BackendName): TrainJobInput {
+  return {
     id: msg.id,
     data: loaded.result.dataset,
     valBaseRateLogLoss: loaded.result.stats.splits.val.baseRateLogLoss,
     space: msg.space,
     train: msg.train,
     seed: msg.seed,
-    backend: choice.name,
+    backend,
     post,
-    loadOnly: true,
-    ...(recording.resume ? { resume: recording.resume } : {}),
-  });
+  };
+}
+
+/** A kept run's supernet from its latest checkpoint, for search and rank; the stored run is not written to. */
+async function loadSupernet(msg: Extract<ToWorker, { type: 'train' }>, loaded: LoadedData, runId: string): Promise<void> {
+  const fail = (code: string, why: string) => post({ type: 'error', id: msg.id, where: 'train', code, message: `The supernet could not be restored: ${why}` });
+  const store = await runStore();
+  if (!store) return fail('resume', 'this browser keeps no runs.');
+  let latest: Awaited<ReturnType<typeof latestResumeState>>;
+  try {
+    latest = await latestResumeState(store, runId);
+  } catch (err) {
+    return fail('resume', describe(err));
+  }
+  if (!latest) return fail('resume', 'the run has no checkpoint to load its supernet from.');
+  const choice = await backend; // after the awaits: a device lost meanwhile has moved the worker already
+  const job = new TrainingJob({ ...jobInput(msg, loaded, choice.name), loadOnly: true, resume: latest.resume });
   training = job;
   try {
     const trainer = await job.run();
-    trained = { trainer, dataset: loaded.result.dataset, space: msg.space, train: msg.train, seed: msg.seed, ...(runId ? { runId } : {}) };
+    trained = { trainer, dataset: loaded.result.dataset, space: msg.space, train: msg.train, seed: msg.seed, runId };
   } catch (err) {
-    post({ type: 'error', id: msg.id, where: 'train', code: err instanceof RangeError ? 'resume' : 'internal', message: `The supernet could not be restored: ${describe(err)}` });
+    fail(err instanceof RangeError ? 'resume' : 'internal', describe(err));
   } finally {
     training = undefined;
   }
@@ -274,13 +272,14 @@ function exportModel(id: number): void {
 /** PyTorch code for an architecture, zipped; with the winner's trained weights when it is the winner. */
 function exportCode(msg: Extract<ToWorker, { type: 'exportCode' }>): void {
   try {
-    const isWinner = winner !== undefined && archKey(winner.arch) === archKey(msg.arch);
-    const encoding = isWinner ? winner!.encoding : data?.result.encoding;
-    const input = isWinner ? winner!.input : data ? inputShapeOf(data.result.dataset) : undefined;
+    // The winner brings its weights and the encoding it was trained with; any other architecture takes the loaded data's.
+    const trainedOne = winner && archKey(winner.arch) === archKey(msg.arch) ? winner : undefined;
+    const encoding = trainedOne ? trainedOne.encoding : data?.result.encoding;
+    const input = trainedOne ? trainedOne.input : data && inputShapeOf(data.result.dataset);
     if (!encoding || !input) {
       return post({ type: 'error', id: msg.id, where: 'export', code: 'noData', message: 'Load the data the model is for first (step 1): the generated code reads and encodes rows the same way.' });
     }
-    const zip = pytorchZip({ arch: msg.arch, space: msg.space, name: msg.name, encoding, input, ...(isWinner ? { withWeights: winner! } : {}) });
+    const zip = pytorchZip({ arch: msg.arch, space: msg.space, name: msg.name, encoding, input, ...(trainedOne ? { withWeights: trainedOne } : {}) });
     scope.postMessage({ type: 'codeFiles', id: msg.id, ...zip } satisfies FromWorker, [zip.zip]);
   } catch (err) {
     post({ type: 'error', id: msg.id, where: 'export', code: 'internal', message: `Could not generate the PyTorch code: ${describe(err)}` });
@@ -323,7 +322,7 @@ async function analyse(msg: Extract<ToWorker, { type: 'search' | 'rank' }>): Pro
   const supernet = trained;
   const store = supernet.runId ? await runStore() : undefined;
   const results = store && supernet.runId ? new ResultRecorder(store, supernet.runId, where, msg.id, msg.request.seed, post) : undefined;
-  // The job's last message waits until its results are stored, so a list read on it sees them.
+  // The job's last message (done, cancelled, error) waits until its results are stored, so a list read on it sees them.
   let last: FromWorker | undefined;
   const send = (m: FromWorker) => {
     if (m.type === 'searchDone' || m.type === 'rankDone') last = m;
@@ -348,14 +347,10 @@ async function analyse(msg: Extract<ToWorker, { type: 'search' | 'rank' }>): Pro
     }
   } finally {
     analysis = undefined;
-    if (results) {
-      if (last && (last.type === 'searchDone' || last.type === 'rankDone')) results.tee(last, false);
-      await results.end(ending);
-    } else if (last) post(last);
+    if (results) await results.end(ending, last);
+    else if (last) post(last);
   }
-  if (results && last && last.type !== 'searchDone' && last.type !== 'rankDone') post(last);
 }
-
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -48,13 +48,9 @@ describe('The built site under its Content-Security-Policy', () => {
     try {
       const page = app.page;
       await page.addInitScript(RECORD_VIOLATIONS);
-      await app.openLink('?backend=wasm&data.rows=3000');
+      await app.trainFrom('?backend=wasm&data.rows=3000', { steps: 30, batchSize: 32, fullPathWarmupSteps: 0, evalEvery: 15, evalRows: 64, seed: 2 });
       expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
-      await app.waitForStats();
       expect(await app.backendBadge()).toContain('WASM');
-      await app.setTrainSettings({ steps: 30, batchSize: 32, fullPathWarmupSteps: 0, evalEvery: 15, evalRows: 64, seed: 2 });
-      await app.setTrainingSpeed('max');
-      await app.startTraining();
       expect(await app.waitForTrainingEnd()).toBe('finished');
       const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
       expect(await violations()).toEqual([]);

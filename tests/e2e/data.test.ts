@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { PlaygroundPage } from './driver.ts';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { test } from './fixture.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const criteoFile = path.resolve(repoRoot, '../shared/data/criteo/train_examples.txt');
@@ -21,7 +21,6 @@ function smallCriteoTsv(rows: number): string {
 }
 
 describe('Data panel', () => {
-  let app: PlaygroundPage;
   let tmp: string;
 
   beforeAll(() => {
@@ -29,14 +28,7 @@ describe('Data panel', () => {
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  beforeEach(async () => {
-    app = await PlaygroundPage.launch(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    if (app) await app.close();
-  });
-
-  it('loads the built-in sample with its statistics, ground truth and distinct-count chart, then a real Criteo file', async () => {
+  test('loads the built-in sample with its statistics, ground truth and distinct-count chart, then a real Criteo file', async ({ app }) => {
     await app.open();
     expect(await app.backendBadge()).not.toContain('Detecting');
 
@@ -62,7 +54,7 @@ describe('Data panel', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('shows an error for a bad file and recovers when a good file is chosen next', async () => {
+  test('shows an error for a bad file and recovers when a good file is chosen next', async ({ app }) => {
     const bad = path.join(tmp, 'not-data.bin');
     writeFileSync(bad, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
     const good = path.join(tmp, 'small-criteo.tsv');
@@ -87,7 +79,7 @@ describe('Data panel', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('reports rejected rows with their line numbers and reasons', async () => {
+  test('reports rejected rows with their line numbers and reasons', async ({ app }) => {
     const lines = smallCriteoTsv(100).split('\n');
     lines[4] = '1\t2\t3'; // line 5: too few columns
     lines[9] = `x${lines[9] ?? ''}`; // line 10: label is not 0 or 1
@@ -105,7 +97,7 @@ describe('Data panel', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('cancels a long load, says so, and loads again afterwards', async () => {
+  test('cancels a long load, says so, and loads again afterwards', async ({ app }) => {
     await app.open();
     await app.startSample({ rows: 2_000_000, seed: 3 });
     expect(await app.cancelLoad()).toContain('Load cancelled');

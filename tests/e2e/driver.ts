@@ -273,6 +273,24 @@ export class PlaygroundPage {
     await this.page.getByTestId('train-step').click();
   }
 
+  /**
+   * Opens the app at `query` (a share link's "?…"), waits for the data, types `settings`, sets full speed and starts
+   * training (the usual start of a training test).
+   */
+  async trainFrom(query: string, settings: TrainSettingsInput): Promise<void> {
+    await this.openLink(query);
+    await this.waitForStats();
+    await this.setTrainSettings(settings);
+    await this.setTrainingSpeed('max');
+    await this.startTraining();
+  }
+
+  /** Waits until the run's stored checkpoint is past step `after` and returns its step. */
+  async waitForCheckpoint(after = 0, timeoutMs = TRAIN_TIMEOUT_MS): Promise<number> {
+    await this.page.waitForFunction((s) => Number(document.querySelector('[data-testid="checkpoint-status"]')?.getAttribute('data-step')) > s, after, { timeout: timeoutMs });
+    return Number(await this.page.getByTestId('checkpoint-status').getAttribute('data-step'));
+  }
+
   /** Clicks Stop and waits until the run has ended. */
   async stopTraining(): Promise<void> {
     await this.page.getByTestId('train-stop').click();

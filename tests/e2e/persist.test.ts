@@ -1,8 +1,8 @@
 // Browser test of kept runs: a reload mid-training offers the run back, and resuming continues from its last checkpoint.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
-import { PlaygroundPage } from './driver.ts';
+import { test } from './fixture.ts';
 
 async function readDownload(download: Download): Promise<Buffer> {
   return readFile((await download.path())!);
@@ -35,28 +35,14 @@ function storedRunRecords(page: Page): Promise<unknown[]> {
 const SETTINGS = { steps: 3000, batchSize: 32, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 64, seed: 11 };
 
 describe('Kept runs', () => {
-  let app: PlaygroundPage;
 
-  beforeEach(async () => {
-    app = await PlaygroundPage.launch(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    if (app) await app.close();
-  });
-
-  it('reloading mid-training offers the run back, and resuming continues from its last checkpoint with its settings', async () => {
+  test('reloading mid-training offers the run back, and resuming continues from its last checkpoint with its settings', async ({ app }) => {
     const page = app.page;
-    await app.openLink('?backend=wasm&checkpointEvery=2&data.rows=5000');
-    await app.waitForStats();
-    await app.setTrainSettings(SETTINGS);
-    await app.setTrainingSpeed('max');
-    await app.startTraining();
+    await app.trainFrom('?backend=wasm&checkpointEvery=2&data.rows=5000', SETTINGS);
     const status = page.getByTestId('checkpoint-status');
     // Two checkpoints, so the second replaced the first.
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="checkpoint-status"]')?.getAttribute('data-step')) > 0, null, { timeout: 120_000 });
-    const firstCheckpoint = Number(await status.getAttribute('data-step'));
-    await page.waitForFunction((s) => Number(document.querySelector('[data-testid="checkpoint-status"]')?.getAttribute('data-step')) > s, firstCheckpoint, { timeout: 120_000 });
-    const checkpoint = Number(await status.getAttribute('data-step'));
+    const firstCheckpoint = await app.waitForCheckpoint(0, 120_000);
+    const checkpoint = await app.waitForCheckpoint(firstCheckpoint, 120_000);
     // The counter follows throttled progress messages; the checkpoint notice comes at once.
     const stepAtReload = await app.waitForStep(checkpoint);
 

@@ -1,21 +1,15 @@
 // Browser tests of robustness: a backend that fails mid-run hands the run to the next backend from its last
 // checkpoint (a real WebGPU device loss, and a failing wasm step), and a crashed worker is restarted with the
 // stored runs intact and the run resumable. Faults are injected through `?faults=1` (main.tsx).
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PlaygroundPage } from './driver.ts';
+import { test } from './fixture.ts';
 
 const TEST_TIMEOUT_MS = 300_000;
 type Fault = 'deviceLoss' | 'backendError' | 'crash';
 
 async function injectFault(page: Page, fault: Fault): Promise<void> {
   await page.evaluate((f) => (window as unknown as { nasrecInjectFault(kind: string): void }).nasrecInjectFault(f), fault);
-}
-
-/** Waits for a stored checkpoint after step 0 and returns its step. */
-async function waitForCheckpoint(page: Page, after = 0, timeout = 180_000): Promise<number> {
-  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="checkpoint-status"]')?.getAttribute('data-step')) > s, after, { timeout });
-  return Number(await page.getByTestId('checkpoint-status').getAttribute('data-step'));
 }
 
 /** The backend-switch notice once shown: from, to, and the step the run went on from. */
@@ -31,24 +25,12 @@ async function switchNotice(page: Page): Promise<{ from: string; to: string; res
 }
 
 describe('Robustness', () => {
-  let app: PlaygroundPage;
 
-  beforeEach(async () => {
-    app = await PlaygroundPage.launch(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    if (app) await app.close();
-  });
-
-  it('a wasm step that fails moves the run to the cpu backend, resumed from its last checkpoint, and the badge says so', async () => {
+  test('a wasm step that fails moves the run to the cpu backend, resumed from its last checkpoint, and the badge says so', async ({ app }) => {
     const page = app.page;
-    await app.openLink('?backend=wasm&faults=1&checkpointEvery=1&data.rows=3000');
-    await app.waitForStats();
+    await app.trainFrom('?backend=wasm&faults=1&checkpointEvery=1&data.rows=3000', { steps: 2000, batchSize: 16, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 64, seed: 5 });
     expect(await app.backendBadge()).toContain('WASM');
-    await app.setTrainSettings({ steps: 2000, batchSize: 16, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 64, seed: 5 });
-    await app.setTrainingSpeed('max');
-    await app.startTraining();
-    const checkpoint = await waitForCheckpoint(page);
+    const checkpoint = await app.waitForCheckpoint();
     await injectFault(page, 'backendError');
     const moved = await switchNotice(page);
     expect(moved.from).toBe('wasm');
@@ -66,16 +48,12 @@ describe('Robustness', () => {
     expect(await app.trainingStatus()).toBe('stopped');
   }, TEST_TIMEOUT_MS);
 
-  it('a lost WebGPU device (destroyed for real) moves the run to wasm from its last checkpoint', async () => {
+  test('a lost WebGPU device (destroyed for real) moves the run to wasm from its last checkpoint', async ({ app }) => {
     const page = app.page;
-    await app.openLink('?backend=webgpu&faults=1&checkpointEvery=1&data.rows=2000');
-    await app.waitForStats();
-    expect(await app.backendBadge(120_000)).toMatch(/WebGPU/);
     // SwiftShader is a software GPU: tiny batches, and the first steps compile shaders for a while.
-    await app.setTrainSettings({ steps: 500, batchSize: 8, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 16, seed: 5 });
-    await app.setTrainingSpeed('max');
-    await app.startTraining();
-    const checkpoint = await waitForCheckpoint(page, 0, 240_000);
+    await app.trainFrom('?backend=webgpu&faults=1&checkpointEvery=1&data.rows=2000', { steps: 500, batchSize: 8, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 16, seed: 5 });
+    expect(await app.backendBadge(120_000)).toMatch(/WebGPU/);
+    const checkpoint = await app.waitForCheckpoint(0, 240_000);
     await injectFault(page, 'deviceLoss');
     const moved = await switchNotice(page);
     expect(moved).toMatchObject({ from: 'webgpu', to: 'wasm' });
@@ -87,14 +65,10 @@ describe('Robustness', () => {
     expect(await app.trainErrorText()).toBeNull();
   }, TEST_TIMEOUT_MS);
 
-  it('a crashed worker is reported and restarted: the data loads again, the stored run is intact and resumes from its checkpoint', async () => {
+  test('a crashed worker is reported and restarted: the data loads again, the stored run is intact and resumes from its checkpoint', async ({ app }) => {
     const page = app.page;
-    await app.openLink('?backend=wasm&faults=1&checkpointEvery=1&data.rows=3000');
-    await app.waitForStats();
-    await app.setTrainSettings({ steps: 3000, batchSize: 16, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 64, seed: 6 });
-    await app.setTrainingSpeed('max');
-    await app.startTraining();
-    await waitForCheckpoint(page);
+    await app.trainFrom('?backend=wasm&faults=1&checkpointEvery=1&data.rows=3000', { steps: 3000, batchSize: 16, fullPathWarmupSteps: 0, evalEvery: 100, evalRows: 64, seed: 6 });
+    await app.waitForCheckpoint();
     const loadsBefore = Number(await app.dataPanel.getAttribute('data-load-seq'));
     await injectFault(page, 'crash');
     const notice = page.getByTestId('worker-restarted');

@@ -1,10 +1,10 @@
 // Browser test of the Search and Rank panels: a tiny search and rank check on the Tiny space, end to end, on wasm.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { PlaygroundPage } from './driver.ts';
+import { test } from './fixture.ts';
 
 /**
  * Everything tiny, on the wasm backend (`?backend=wasm`): SwiftShader's software WebGPU takes seconds per step.
@@ -17,16 +17,8 @@ const RANK = { k: 4, proxySteps: 5, valRows: 256, scratchCap: 10, ablation: fals
 const TEST_TIMEOUT_MS = 300_000;
 
 describe('Search and rank check', () => {
-  let app: PlaygroundPage;
 
-  beforeEach(async () => {
-    app = await PlaygroundPage.launch(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    if (app) await app.close();
-  });
-
-  it('searches a trained Tiny supernet on wasm, draws population, Pareto and rank charts, and inspects an architecture; no request leaves the origin', async () => {
+  test('searches a trained Tiny supernet on wasm, draws population, Pareto and rank charts, and inspects an architecture; no request leaves the origin', async ({ app }) => {
     // Every request of the session (page, worker, wasm binaries, the download) is recorded: none may leave the origin.
     const origin = new URL(inject('baseUrl')).origin;
     const requests: string[] = [];

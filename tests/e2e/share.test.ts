@@ -1,20 +1,13 @@
 // Browser test of share links: a link restores its settings without starting work, bad parameters show a notice, "Copy link" reproduces the configuration.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { PlaygroundPage } from './driver.ts';
+import { test } from './fixture.ts';
 
 const TEST_TIMEOUT_MS = 180_000;
 
 describe('Share links', () => {
-  let app: PlaygroundPage;
 
-  beforeEach(async () => {
-    app = await PlaygroundPage.launch(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    if (app) await app.close();
-  });
-
-  it('opens a link with its settings, reports the bad parameters, starts nothing heavy, and copies a link that reproduces the edits', async () => {
+  test('opens a link with its settings, reports the bad parameters, starts nothing heavy, and copies a link that reproduces the edits', async ({ app }) => {
     await app.openLink('?data.rows=3000&data.seed=5&space.preset=small&train.steps=300&seed=42&search.generations=3&rank.k=5&bogus=1&train.batch=zero');
     const notices = app.page.getByTestId('link-notices');
     await notices.waitFor();
@@ -59,7 +52,7 @@ describe('Share links', () => {
     expect(app.errors).toEqual([]);
   }, TEST_TIMEOUT_MS);
 
-  it('puts a link\u2019s data URL in the URL field and fetches it only when the user presses Load', async () => {
+  test('puts a link\u2019s data URL in the URL field and fetches it only when the user presses Load', async ({ app }) => {
     const base = inject('baseUrl');
     const dataUrl = new URL('sample-criteo-2k.tsv', base).href;
     await app.openLink(`?data.url=${encodeURIComponent(dataUrl)}`);

@@ -1,6 +1,6 @@
 // Browser test of the Search space and Supernet training panels: a Tiny supernet trains on WebGPU, live.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { PlaygroundPage } from './driver.ts';
+import { describe, expect } from 'vitest';
+import { test } from './fixture.ts';
 
 /**
  * Light enough for SwiftShader's software WebGPU (seconds per step on two cores, more while shaders compile):
@@ -11,16 +11,8 @@ const SETTINGS = { steps: 400, batchSize: 32, fullPathWarmupSteps: 0, evalEvery:
 const TEST_TIMEOUT_MS = 400_000;
 
 describe('Supernet training', () => {
-  let app: PlaygroundPage;
 
-  beforeEach(async () => {
-    app = await PlaygroundPage.launch(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    if (app) await app.close();
-  });
-
-  it('trains a Tiny supernet on WebGPU with a live step counter, loss chart and sampled graph, and pauses and resumes', async () => {
+  test('trains a Tiny supernet on WebGPU with a live step counter, loss chart and sampled graph, and pauses and resumes', async ({ app }) => {
     await app.open();
     await app.loadSample({ rows: 5_000, seed: 1 });
     expect(await app.rowCount()).toBe(5_000);

@@ -38,11 +38,15 @@ export interface TrainedModel {
   metadata: ModelMetadata;
 }
 
-/** Reads a network's weights back (one read per variable) and keeps references to the host tables (copied). */
+/**
+ * Reads a network's weights back (one read per variable; copied, as the cpu backend hands out its own buffer) and
+ * takes the host tables as they are, not copied: take the snapshot when training is over (`trainFromScratch`'s
+ * `atStop`), or copy the tables if it goes on.
+ */
 export async function snapshotWeights(net: NasrecStandalone, embeddings: EmbeddingTables): Promise<TrainedWeights> {
   const params: NamedWeight[] = [];
   for (const [name, v] of net.params) params.push({ name, shape: [...v.shape], values: ((await v.data()) as Float32Array).slice() });
-  return { params, tables: embeddings.tables.map((t) => t.slice()) };
+  return { params, tables: [...embeddings.tables] };
 }
 
 /** model.json and its weights file for a trained model. */

@@ -39,8 +39,11 @@ export interface FinalTrainingOptions {
   signal?: CancelSignal;
   /** Progress inside one model's training. */
   onEval?: (point: { step: number; loss: number; steps: number }) => void;
-  /** Keep the trained weights (architectures of the space only): they can then be exported. */
-  keepWeights?: boolean;
+  /**
+   * Keep the trained weights (architectures of the space only): they can then be exported. A function decides from
+   * the best validation loss, so weights nobody will keep are never read back.
+   */
+  keepWeights?: boolean | ((valLoss: number) => boolean);
 }
 
 /**
@@ -52,7 +55,12 @@ export async function trainArch(name: string, arch: Arch, options: FinalTraining
   const input = inputShapeOf(data);
   const net = createStandalone(arch, space, input, { rng: options.rng.stream('init'), layerNorm: false });
   let weights: TrainedWeights | undefined;
-  const atStop = options.keepWeights ? async (tables: EmbeddingTables) => void (weights = await snapshotWeights(net, tables)) : undefined;
+  const keep = options.keepWeights;
+  const atStop = keep
+    ? async (tables: EmbeddingTables, valLoss: number) => {
+        if (keep === true || keep(valLoss)) weights = await snapshotWeights(net, tables);
+      }
+    : undefined;
   const result = await train(net, space.embeddingDim, options, atStop);
   const cost = archCost(arch, space, input, { layerNorm: false });
   const model: FinalModel = { name, key: archKey(arch), arch, valLoss: result.bestValLoss, test: result.test!, params: cost.params, flops: cost.flops, steps: result.steps };
@@ -80,7 +88,7 @@ export async function trainBaseline(spec: BaselineSpec, options: FinalTrainingOp
   return { name: spec.name, valLoss: result.bestValLoss, test: result.test!, params: net.cost.params, flops: net.cost.flops, steps: result.steps };
 }
 
-async function train(net: ScratchNet, embeddingDim: number, options: FinalTrainingOptions, atStop?: (tables: EmbeddingTables) => Promise<void>) {
+async function train(net: ScratchNet, embeddingDim: number, options: FinalTrainingOptions, atStop?: (tables: EmbeddingTables, valLoss: number) => Promise<void>) {
   return trainFromScratch({
     ...(atStop ? { atStop } : {}),
     data: options.data,

@@ -94,11 +94,12 @@ export async function runSearchJob(options: SearchJobOptions): Promise<SearchRep
   const finalists: FinalModel[] = [];
   for (const [i, c] of top.entries()) {
     options.onProgress?.({ stage: 'finalists', done: i, total: top.length, model: c.key });
-    const model = await trainArch(`finalist ${i + 1}`, c.arch, { data, space, scratch: config.scratch, rng: options.rng.stream(`finalist:${c.key}`), signal, keepWeights: true });
-    // Only the winner's weights are kept (they can be exported); a finalist that is not the best so far lets go of its own.
+    // Only the winner's weights are kept (they can be exported): a finalist keeps its own only when it beats the
+    // best so far (ties go to the earlier one, as the winner's choice below), which then lets go of its own.
     const best = finalists.reduce<FinalModel | undefined>((a, b) => (a === undefined || b.valLoss < a.valLoss ? b : a), undefined);
-    if (best && best.valLoss <= model.valLoss) delete model.weights;
-    else if (best) delete best.weights;
+    const keepWeights = (valLoss: number) => best === undefined || valLoss < best.valLoss;
+    const model = await trainArch(`finalist ${i + 1}`, c.arch, { data, space, scratch: config.scratch, rng: options.rng.stream(`finalist:${c.key}`), signal, keepWeights });
+    if (best && model.weights) delete best.weights;
     finalists.push(model);
     options.onFinalModel?.(model, 'finalist');
   }

@@ -66,8 +66,8 @@ export interface ScratchOptions {
   onEval?: (point: { step: number; loss: number; steps: number }) => void;
   /** Checked between steps; the run ends (throwing `signal.reason`) once aborted. */
   signal?: CancelSignal;
-  /** Called at the stopping point, before the network is freed: e.g. to keep its trained weights and tables. */
-  atStop?: (embeddings: EmbeddingTables) => Promise<void>;
+  /** Called at the stopping point, before the network is freed, with the best validation loss seen: e.g. to keep its trained weights and tables. */
+  atStop?: (embeddings: EmbeddingTables, bestValLoss: number) => Promise<void>;
 }
 
 /**
@@ -106,7 +106,7 @@ export async function trainFromScratch(options: ScratchOptions): Promise<Scratch
     await loop.readLosses();
     const result: ScratchResult = { bestValLoss: best, bestStep, steps: loop.step, stoppedEarly, curve };
     if (options.testRows) result.test = await loop.metrics(net.forward, options.testRows);
-    await options.atStop?.(loop.embeddings);
+    await options.atStop?.(loop.embeddings, best);
     return result;
   } finally {
     loop.dispose();

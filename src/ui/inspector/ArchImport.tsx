@@ -29,8 +29,8 @@ export function ArchImport({ space, input, dataLoaded = false }: ArchImportProps
       const file = files[0]!;
       const text = await file.text();
       const asArch = importArchText(text, file.name, space, input);
-      const path = manifestPathOf(text);
-      setResult(asArch.ok || !path ? asArch : { ok: false, message: `${file.name} is a trained model's model.json: choose it together with its weights file (${path}), both at once.` });
+      const path = asArch.ok ? undefined : manifestPathOf(text);
+      setResult(!path ? asArch : { ok: false, message: `${file.name} is a trained model's model.json: choose it together with its weights file (${path}), both at once.` });
       return;
     }
     const texts = new Map<File, string>();

@@ -4,9 +4,10 @@ import { archToPath } from '../../core/space/index.ts';
 import type { InputShape, SpaceConfig } from '../../core/space/types.ts';
 import { ArchGraph } from '../charts/ArchGraph.tsx';
 import { EdgeLegend } from '../charts/EdgeLegend.tsx';
-import { downloadBlob, downloadText } from '../download.ts';
+import { downloadText } from '../download.ts';
 import { useClient } from '../hooks/useClient.ts';
 import { archJsonText, exportFileName, nasrecJsonText } from './inspectItem.ts';
+import { downloadPytorch } from './pytorchDownload.ts';
 import type { InspectItem } from './inspectItem.ts';
 
 export interface ArchInspectorProps {
@@ -49,14 +50,7 @@ export function ArchInspector({ item, space, input, onClose }: ArchInspectorProp
   const exportPytorch = () => {
     if (!item.arch) return;
     setStatus('Writing the PyTorch code…');
-    client.exportCode(item.arch, space, item.title).then(
-      (reply) => {
-        downloadBlob(reply.fileName, new Blob([reply.zip], { type: 'application/zip' }));
-        const weights = reply.files.some((f) => f.endsWith('.bin'));
-        setStatus(`Downloaded ${reply.fileName}: ${reply.files.join(', ')}${weights ? ' (the trained weights are included)' : ''}.`);
-      },
-      (err: unknown) => setStatus(err instanceof Error ? err.message : String(err)),
-    );
+    downloadPytorch(client, item.arch, space, item.title).then(setStatus, (err: unknown) => setStatus(err instanceof Error ? err.message : String(err)));
   };
 
   return (

@@ -58,6 +58,9 @@ async function tryWebGpu(): Promise<{ adapter: string } | { reason: string }> {
 /** One backend's attempt: it passed its self-test (and is now selected), or the reason it did not. */
 type Attempt = { ok: true; adapter?: string } | { ok: false; reason: string };
 
+/** Fastest first: the order backends are tried in, and the way down a failing run moves. */
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
+
 async function attempt(name: BackendName): Promise<Attempt> {
   if (name === 'webgpu') {
     const gpu = await tryWebGpu();
@@ -97,7 +100,7 @@ export async function chooseBackend(preferred?: BackendName, exclude: ReadonlySe
     if (got.ok) return { name: preferred, ...(got.adapter ? { adapter: got.adapter } : {}), reason: `chosen by the page address (?backend=${preferred})` };
     reasons.push(`the page address asked for ${preferred} (?backend=${preferred}), but ${got.reason}`);
   }
-  for (const name of ['webgpu', 'wasm', 'cpu'] as const) {
+  for (const name of BACKEND_ORDER) {
     if (name === preferred || (exclude.has(name) && name !== 'cpu')) continue;
     const got = await attempt(name);
     if (got.ok) return { name, ...(got.adapter ? { adapter: got.adapter } : {}), ...(reasons.length > 0 ? { reason: reasons.join('; ') } : {}) };

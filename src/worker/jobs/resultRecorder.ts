@@ -15,7 +15,6 @@ export class ResultRecorder {
   private lastWrite = 0;
   private writing: Promise<void> = Promise.resolve();
   private broken = false;
-  private readonly held: FromWorker[] = [];
 
   constructor(
     private readonly store: RunStore,
@@ -33,23 +32,26 @@ export class ResultRecorder {
         : { status: 'running', startedAt: t, updatedAt: t, k: 0, seed, points: [], correlations: [] };
   }
 
-  /**
-   * Keeps what `msg` says about this job, and passes it on: at once, or (`passNow` false) once `end` has stored
-   * the final state — for the job's last message, so whoever reads the run on it finds the results there.
-   */
-  tee(msg: FromWorker, passNow = true): void {
-    if (passNow) this.post(msg);
-    else this.held.push(msg);
-    if (!('id' in msg) || msg.id !== this.jobId) return;
-    if (this.observe(msg)) this.write(false);
+  /** Passes `msg` on, and keeps what it says about this job. */
+  tee(msg: FromWorker): void {
+    this.post(msg);
+    this.keep(msg);
   }
 
-  /** Writes the final state, then passes on the held messages. */
-  async end(status: Ending): Promise<void> {
+  /**
+   * Stores the final state with what `last` says (the job's done message), then passes `last` on: whoever reads the
+   * run on that message finds the results there.
+   */
+  async end(status: Ending, last?: FromWorker): Promise<void> {
+    if (last) this.keep(last);
     this.value = { ...this.value, status };
     this.write(true);
     await this.writing;
-    for (const m of this.held.splice(0)) this.post(m);
+    if (last) this.post(last);
+  }
+
+  private keep(msg: FromWorker): void {
+    if ('id' in msg && msg.id === this.jobId && this.observe(msg)) this.write(false);
   }
 
   /** @returns whether the stored value changed */

@@ -33,7 +33,6 @@ export async function startRecording(
   if (!store && record.resumeRunId) throw new Error('This browser keeps no runs, so there is nothing to resume.');
   if (!store) return { fromStep: 0 };
   const every = record.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
-  if (record.resumeRunId && record.loadOnly) return restoreOnly(store, record.resumeRunId, job.id, every, post);
   if (record.resumeRunId) return resumeRecording(store, record.resumeRunId, job.id, every, post);
   try {
     const run = await store.createRun({ config: job.config, data: record.data });
@@ -50,29 +49,22 @@ export async function startRecording(
  */
 export async function resumeRecording(store: RunStore, runId: string, jobId: number, every: number, post: (msg: FromWorker) => void, fromStartIfNone = false): Promise<Recording> {
   const run = await store.getRun(runId);
-  const latest = await store.latestCheckpoint(run.id);
-  if (!latest) {
-    if (!fromStartIfNone) throw new Error(`${run.name} has no checkpoint to resume from; start it again instead.`);
-    await store.truncateHistory(run.id, -1);
-    await store.updateRun(run.id, { lastStep: 0 });
-    return { recorder: new RunRecorder(store, run.id, jobId, every, post, 0), fromStep: 0 };
-  }
-  const { optimizer, embeddingAccumulators } = unpackOptimizer(latest.payload.optimizer ?? new Float32Array([0]));
-  const checkpoint: Checkpoint = { meta: latest.payload.meta as Checkpoint['meta'], weights: latest.payload.weights, embeddings: latest.payload.embeddings };
-  await store.truncateHistory(run.id, latest.step);
-  await store.updateRun(run.id, { lastStep: latest.step });
-  return { recorder: new RunRecorder(store, run.id, jobId, every, post, latest.step), resume: { checkpoint, optimizer, embeddingAccumulators }, fromStep: latest.step };
+  const latest = await latestResumeState(store, run.id);
+  if (!latest && !fromStartIfNone) throw new Error(`${run.name} has no checkpoint to resume from; start it again instead.`);
+  const fromStep = latest?.step ?? 0;
+  // -1 keeps nothing: a run that had no checkpoint starts again from step 0.
+  await store.truncateHistory(run.id, latest ? fromStep : -1);
+  await store.updateRun(run.id, { lastStep: fromStep });
+  return { recorder: new RunRecorder(store, run.id, jobId, every, post, fromStep), ...(latest ? { resume: latest.resume } : {}), fromStep };
 }
 
-/** A stored run's latest checkpoint as a resume state, without touching the run (a load, not a resume). */
-async function restoreOnly(store: RunStore, runId: string, jobId: number, every: number, post: (msg: FromWorker) => void): Promise<Recording> {
-  const run = await store.getRun(runId);
-  const latest = await store.latestCheckpoint(run.id);
-  if (!latest) throw new Error(`${run.name} has no checkpoint to load its supernet from.`);
+/** A stored run's latest checkpoint as the state a trainer restores (the run itself is not touched), or undefined without one. */
+export async function latestResumeState(store: RunStore, runId: string): Promise<{ step: number; resume: ResumeState } | undefined> {
+  const latest = await store.latestCheckpoint(runId);
+  if (!latest) return undefined;
   const { optimizer, embeddingAccumulators } = unpackOptimizer(latest.payload.optimizer ?? new Float32Array([0]));
   const checkpoint: Checkpoint = { meta: latest.payload.meta as Checkpoint['meta'], weights: latest.payload.weights, embeddings: latest.payload.embeddings };
-  // The recorder only names the run (results of searches on it are kept there); loadSupernet never writes through it.
-  return { recorder: new RunRecorder(store, run.id, jobId, every, post, latest.step), resume: { checkpoint, optimizer, embeddingAccumulators }, fromStep: latest.step };
+  return { step: latest.step, resume: { checkpoint, optimizer, embeddingAccumulators } };
 }
 
 /** Renames, deletes or prunes (answered with the list), or reads a run's history. */

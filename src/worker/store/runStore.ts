@@ -26,6 +26,9 @@ export interface RunRecord {
   results: StoredResults;
 }
 
+/** The fields of a run `updateRun` may change. */
+export type RunPatch = Partial<Omit<RunRecord, 'id' | 'createdAt' | 'updatedAt'>>;
+
 /** One loss point: the train loss at a step, and the validation loss where one was measured. */
 export type LossPoint = StoredLossPoint;
 
@@ -164,13 +167,18 @@ export class RunStore {
     return (await this.db.getAllFromIndex('runs', 'updatedAt')).reverse();
   }
 
-  /** Changes fields of a run (not its id or creation time) and stamps `updatedAt`. */
-  async updateRun(id: string, patch: Partial<Omit<RunRecord, 'id' | 'createdAt' | 'updatedAt'>>): Promise<RunRecord> {
-    if (patch.name !== undefined) patch = { ...patch, name: checkName(patch.name) };
-    return guarded('the run', async () => {
+  /**
+   * Changes fields of a run (not its id or creation time) and stamps `updatedAt`. A function patch is computed from
+   * the run as stored, in the same transaction (for fields that merge, like `results`).
+   */
+  async updateRun(id: string, change: RunPatch | ((run: RunRecord) => RunPatch), what = 'the run'): Promise<RunRecord> {
+    // A bad name is refused before any transaction starts.
+    if (typeof change !== 'function' && change.name !== undefined) change = { ...change, name: checkName(change.name) };
+    return guarded(what, async () => {
       const tx = this.db.transaction('runs', 'readwrite');
       const run = await tx.store.get(id);
       if (!run) throw new RunNotFoundError(id);
+      const patch = typeof change === 'function' ? change(run) : change;
       const next: RunRecord = { ...run, ...patch, id: run.id, createdAt: run.createdAt, updatedAt: Math.max(this.now(), run.updatedAt) };
       await tx.store.put(next);
       await tx.done;
@@ -180,13 +188,7 @@ export class RunStore {
 
   /** Stores the latest search or rank check of a run (replacing the previous one of that kind; the other is kept). */
   async setResult<K extends keyof StoredResults>(id: string, kind: K, value: K extends 'search' ? StoredSearch : StoredRank): Promise<void> {
-    await guarded(`the ${kind === 'search' ? 'search' : 'rank check'} results`, async () => {
-      const tx = this.db.transaction('runs', 'readwrite');
-      const run = await tx.store.get(id);
-      if (!run) throw new RunNotFoundError(id);
-      await tx.store.put({ ...run, results: { ...run.results, [kind]: value }, updatedAt: Math.max(this.now(), run.updatedAt) });
-      await tx.done;
-    });
+    await this.updateRun(id, (run) => ({ results: { ...run.results, [kind]: value } }), `the ${kind === 'search' ? 'search' : 'rank check'} results`);
   }
 
   renameRun(id: string, name: string): Promise<RunRecord> {

@@ -44,5 +44,7 @@ describe('Tiny supernet on the built-in sample', () => {
     expect(report.candidates).toHaveLength(56);
     expect(report.baselines.map((b) => b.name)).toEqual(['Logistic regression', 'DLRM-like', 'DeepFM-like', 'DCN-like']);
     expect(report.winner.test.logLoss).toBeLessThan(lr.test.logLoss - WINNER_MARGIN);
+    // Only the winner keeps its trained weights (what "Download model" exports).
+    expect(report.finalists.filter((f) => f.weights !== undefined).map((f) => f.name)).toEqual([report.winner.name]);
   }, 1_800_000);
 });

@@ -80,9 +80,8 @@ describe('ResultRecorder', () => {
   it("holds the job's last message back until the final state is stored, so a list read on it finds the results", async () => {
     const { store, runId, posted, recorder } = await fixture(() => 0);
     const r = recorder('search');
-    r.tee({ type: 'searchDone', id: 7, winnerKey: key('w'), skippedBaselines: [] }, false);
     expect(posted).toEqual([]);
-    const ending = r.end('finished');
+    const ending = r.end('finished', { type: 'searchDone', id: 7, winnerKey: key('w'), skippedBaselines: [] });
     expect(posted).toEqual([]);
     await ending;
     expect(posted.map((m) => m.type)).toEqual(['searchDone']);

@@ -4,6 +4,7 @@ import type { Arch, SpaceConfig } from '../../../core/space/types.ts';
 import { downloadBlob } from '../../download.ts';
 import { formatMB } from '../../format.ts';
 import { useClient } from '../../hooks/useClient.ts';
+import { downloadPytorch } from '../../inspector/pytorchDownload.ts';
 
 export interface WinnerExportProps {
   arch: Arch;
@@ -24,12 +25,9 @@ export function WinnerExport({ arch, space, name }: WinnerExportProps) {
       setStatus(`Downloaded ${files.jsonName} and ${files.weightsName} (${formatMB(files.weights.byteLength)}).`);
     }, fail);
   };
-  const downloadPytorch = () => {
+  const exportPytorch = () => {
     setStatus('Writing the PyTorch code…');
-    client.exportCode(arch, space, name).then((reply) => {
-      downloadBlob(reply.fileName, new Blob([reply.zip], { type: 'application/zip' }));
-      setStatus(`Downloaded ${reply.fileName}: ${reply.files.join(', ')}.`);
-    }, fail);
+    downloadPytorch(client, arch, space, name).then(setStatus, fail);
   };
   return (
     <div className="winner-export" data-testid="winner-export">
@@ -38,7 +36,7 @@ export function WinnerExport({ arch, space, name }: WinnerExportProps) {
         <button type="button" onClick={downloadModel} data-testid="download-model" title="tfjs model files: model.json (architecture, data encoding, weights manifest) and model.weights.bin">
           Download model (model.json + weights)
         </button>{' '}
-        <button type="button" onClick={downloadPytorch} data-testid="download-pytorch" title="PyTorch module, the §11 training script, and these weights, to train at scale">
+        <button type="button" onClick={exportPytorch} data-testid="download-pytorch" title="PyTorch module, the §11 training script, and these weights, to train at scale">
           PyTorch code + weights (.zip)
         </button>
       </p>
